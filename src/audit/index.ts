@@ -1,0 +1,7 @@
+export {
+  type AuditEntry,
+  type AuditEventView,
+  type AuditFilter,
+  listAuditEvents,
+  writeAudit,
+} from './audit.ts';

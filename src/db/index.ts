@@ -1,0 +1,11 @@
+export {
+  type Db,
+  type DbOptions,
+  openDatabase,
+  type Queryable,
+  type QueryResult,
+  type Row,
+  type Tx,
+} from './client.ts';
+export { loadMigrations, MIGRATIONS_DIR, type Migration, migrate } from './migrate.ts';
+export { limitOffset, orderBy, type Page, type PageRequest, pageRequestSchema } from './paging.ts';

@@ -1,0 +1,7 @@
+export * from './dates.ts';
+export * from './errors.ts';
+export * from './identifiers.ts';
+export type { Cents, Ratio } from './money.ts';
+export * as money from './money.ts';
+export * from './numbers.ts';
+export * from './schemas.ts';

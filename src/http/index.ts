@@ -1,0 +1,12 @@
+/** HTTP plumbing shared by the API and the web app: request context, authentication, CSRF, commands. */
+export {
+  authenticate,
+  CSRF_HEADER,
+  checkCsrf,
+  clearSessionCookie,
+  requireUser,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from './auth.ts';
+export type { AppDeps, AppEnv } from './env.ts';
+export { run } from './run.ts';
