@@ -1,0 +1,41 @@
+/**
+ * Rules as code: the catalogue of measures, their dated and cited parameters, and calculation
+ * (one case with a trace, or a whole population in batch), with reforms side by side.
+ */
+export {
+  type Catalogue,
+  calculateMeasure,
+  catalogue,
+  compareReform,
+  type FactView,
+  getMeasure,
+  type MeasureSummary,
+  type MeasureView,
+  parametersAt,
+  presentFacts,
+  presentMeasure,
+  presentParameters,
+  presentSummary,
+  type ReformResult,
+  type Ruleset,
+  simulatePopulation,
+} from './catalogue.ts';
+export {
+  type BatchResult,
+  type CalcResult,
+  CatalogueError,
+  COUNTING,
+  type Column,
+  calculate,
+  calculateBatch,
+  citedText,
+  DOMAINS,
+  LIFECYCLE,
+  type LoadedMeasure,
+  loadMeasures,
+  NotModelledError,
+  type ParameterOverride,
+  parseFacts,
+  type Scenario,
+  type TraceEntry,
+} from './engine/index.ts';
