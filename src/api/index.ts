@@ -1,0 +1,2 @@
+export { API_VERSION, createApi } from './app.ts';
+export { errorBody, toErrorResponse } from './errors.ts';

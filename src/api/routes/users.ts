@@ -1,0 +1,95 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type AppEnv, requireUser, run } from '../../http/index.ts';
+import { createUser, getUser, listUsers, resetPassword, updateUser } from '../../users/index.ts';
+import { errorResponses } from '../errors.ts';
+import { UserSchema } from '../schemas.ts';
+import { idParam, json, jsonBody, security } from '../util.ts';
+
+const tags = ['Gebruikers'];
+
+export function registerUserRoutes(api: OpenAPIHono<AppEnv>): void {
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/users',
+      tags,
+      security,
+      summary: 'Alle gebruikers (beheerder).',
+      responses: { 200: json(z.array(UserSchema), 'Gebruikers.'), ...errorResponses(401, 403) },
+    }),
+    async (c) => {
+      requireUser(c);
+      return c.json(await listUsers(c.var.deps.db, c.var.actor), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/users',
+      tags,
+      security,
+      summary: 'Een gebruiker aanmaken; zonder wachtwoord krijgt hij een eenmalig wachtwoord.',
+      request: jsonBody(createUser.input),
+      responses: {
+        201: json(z.object({ user: UserSchema, oneTimePassword: z.string().nullable() }), 'Aangemaakt.'),
+        ...errorResponses(400, 401, 403, 409),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      return c.json(await run(c, createUser, await c.req.json()), 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/users/{id}',
+      tags,
+      security,
+      summary: 'Eén gebruiker.',
+      request: { params: idParam },
+      responses: { 200: json(UserSchema, 'De gebruiker.'), ...errorResponses(401, 403, 404) },
+    }),
+    async (c) => {
+      requireUser(c);
+      return c.json(await getUser(c.var.deps.db, c.var.actor, c.req.valid('param').id), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/users/{id}',
+      tags,
+      security,
+      summary: 'Naam, rollen, organisaties of actief-status wijzigen.',
+      request: { params: idParam, ...jsonBody(updateUser.input.omit({ id: true })) },
+      responses: { 200: json(UserSchema, 'Gewijzigd.'), ...errorResponses(400, 401, 403, 404, 422) },
+    }),
+    async (c) => {
+      requireUser(c);
+      return c.json(await run(c, updateUser, { ...(await c.req.json()), id: c.req.valid('param').id }), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/users/{id}/reset-password',
+      tags,
+      security,
+      summary: 'Een nieuw eenmalig wachtwoord instellen.',
+      request: { params: idParam },
+      responses: {
+        200: json(z.object({ oneTimePassword: z.string() }), 'Nieuw eenmalig wachtwoord.'),
+        ...errorResponses(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      return c.json(await run(c, resetPassword, { id: c.req.valid('param').id }), 200);
+    },
+  );
+}

@@ -1,0 +1,11 @@
+/** Every command of every module, in one registry: names are unique across Trede. */
+
+import { CommandRegistry } from '../commands/index.ts';
+import { REGISTRY_COMMANDS } from '../registry/index.ts';
+import { SESSION_COMMANDS, USER_COMMANDS } from '../users/index.ts';
+
+export const commandRegistry = new CommandRegistry([
+  ...USER_COMMANDS,
+  ...SESSION_COMMANDS,
+  ...REGISTRY_COMMANDS,
+]);

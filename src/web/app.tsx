@@ -1,0 +1,96 @@
+/**
+ * The Dutch web application: server-rendered pages over the same commands and queries as the API
+ * and CLI, with a little progressive-enhancement script. Errors become pages: not signed in →
+ * sign-in page (and back afterwards), no access → 403, unknown → 404.
+ */
+import { readFileSync } from 'node:fs';
+import { type Context, Hono } from 'hono';
+import { isDomainError } from '../domain/index.ts';
+import type { AppEnv } from '../http/index.ts';
+import { Layout } from './components/layout.tsx';
+import { adminPages } from './pages/admin.tsx';
+import { authPages } from './pages/auth.tsx';
+import { homePages } from './pages/home.tsx';
+import { organisationPages } from './pages/organisations.tsx';
+
+const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
+  (
+    [
+      ['app.css', 'text/css; charset=utf-8'],
+      ['app.js', 'text/javascript; charset=utf-8'],
+      ['favicon.svg', 'image/svg+xml'],
+    ] as const
+  ).map(([name, type]) => [name, { type, body: readFileSync(new URL(`./static/${name}`, import.meta.url)) }]),
+);
+
+const ALWAYS_ALLOWED = /^\/(wachtwoord|afmelden|static\/)/;
+
+/** The Dutch 404 page; also used by the root app for paths no route matches. */
+export function notFoundPage(c: Context<AppEnv>) {
+  return c.html(
+    <Layout title="Pagina niet gevonden" auth={c.var.auth} path={c.req.path}>
+      <p>
+        Deze pagina bestaat niet. Ga naar de <a href="/">startpagina</a>.
+      </p>
+    </Layout>,
+    404,
+  );
+}
+
+export function createWeb(): Hono<AppEnv> {
+  const web = new Hono<AppEnv>();
+
+  web.get('/static/:file', (c) => {
+    const f = STATIC[c.req.param('file')];
+    if (!f) return c.notFound();
+    return c.body(new Uint8Array(f.body), 200, {
+      'content-type': f.type,
+      'cache-control': 'public, max-age=3600',
+    });
+  });
+
+  // A one-time password must be replaced before anything else.
+  web.use('*', async (c, next) => {
+    if (c.var.auth?.user.mustChangePassword && !ALWAYS_ALLOWED.test(c.req.path) && c.req.method === 'GET') {
+      return c.redirect('/wachtwoord');
+    }
+    await next();
+  });
+
+  web.route('/', authPages());
+  web.route('/', homePages());
+  web.route('/register/organisaties', organisationPages());
+  web.route('/beheer', adminPages());
+
+  web.notFound(notFoundPage);
+
+  web.onError((err, c) => {
+    if (isDomainError(err)) {
+      if (err.kind === 'unauthenticated') {
+        const next = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
+        const expired = c.var.sessionExpired ? '&verlopen=1' : '';
+        return c.redirect(`/aanmelden?terug=${encodeURIComponent(next)}${expired}`, 303);
+      }
+      const status = err.kind === 'forbidden' ? 403 : err.kind === 'not_found' ? 404 : 400;
+      const title = status === 403 ? 'Geen toegang' : status === 404 ? 'Niet gevonden' : 'Dat lukte niet';
+      return c.html(
+        <Layout title={title} auth={c.var.auth} path={c.req.path}>
+          <p>{err.message}</p>
+          <p>
+            <a href="/">Naar de startpagina</a>
+          </p>
+        </Layout>,
+        status,
+      );
+    }
+    console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}:`, err);
+    return c.html(
+      <Layout title="Er ging iets mis" auth={c.var.auth} path={c.req.path}>
+        <p>Er ging iets mis bij Trede. De fout is gelogd; probeer het later opnieuw.</p>
+      </Layout>,
+      500,
+    );
+  });
+
+  return web;
+}

@@ -1,0 +1,68 @@
+/**
+ * nl-BE formats for everything the web app shows: 63.552 · 79,2 % · € 1.250,00 · 23/11/2026.
+ * Values arrive already rounded exactly (src/domain/numbers.ts); these functions only format.
+ */
+const NBSP = '\u00a0';
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let f = numberFormats.get(decimals);
+  if (!f) {
+    f = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    numberFormats.set(decimals, f);
+  }
+  return f;
+}
+
+export function formatNumber(value: number | null | undefined, decimals = 0): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return numberFormat(decimals).format(value);
+}
+
+/** `79.2` → `79,2 %` (the value is already a percentage). */
+export function formatPercent(value: number | null | undefined, decimals = 1): string {
+  if (value === null || value === undefined) return '–';
+  return `${numberFormat(decimals).format(value)}${NBSP}%`;
+}
+
+/** Percentage-point change with its sign: `+2,6 ppt`. */
+export function formatPoints(value: number | null | undefined, decimals = 1): string {
+  if (value === null || value === undefined) return '–';
+  const sign = value > 0 ? '+' : '';
+  return `${sign}${numberFormat(decimals).format(value)}${NBSP}ppt`;
+}
+
+const euroFormat = new Intl.NumberFormat('nl-BE', { style: 'currency', currency: 'EUR' });
+
+/** Cents → `€ 1.250,00`. */
+export function formatEuroCents(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return '–';
+  return euroFormat.format(cents / 100).replace(/\s/g, NBSP);
+}
+
+/** Euros (with cents as decimals) → `€ 1.250,00`. */
+export function formatEuro(euros: number | null | undefined): string {
+  if (euros === null || euros === undefined) return '–';
+  return euroFormat.format(euros).replace(/\s/g, NBSP);
+}
+
+/** `2026-11-23` → `23/11/2026`. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('nl-BE', {
+  timeZone: 'Europe/Brussels',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return '–';
+  return dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value).replace(',', '');
+}

@@ -1,0 +1,1 @@
+export { createWeb, notFoundPage } from './app.tsx';

@@ -1,0 +1,370 @@
+/** Register › Organisaties: list with search, filter, sort and paging; detail; create and edit. */
+import { Hono } from 'hono';
+import { can } from '../../access/index.ts';
+import { pageRequestSchema } from '../../db/index.ts';
+import type { AppEnv } from '../../http/index.ts';
+import { run } from '../../http/index.ts';
+import {
+  createOrganisation,
+  getOrganisation,
+  listOrganisations,
+  ORGANISATION_TYPES,
+  type OrganisationType,
+  type OrganisationView,
+  updateOrganisation,
+} from '../../registry/index.ts';
+import { Actions, Csrf, ErrorSummary, Field, Select } from '../components/forms.tsx';
+import { Layout } from '../components/layout.tsx';
+import { DataTable, Details, Pager } from '../components/table.tsx';
+import {
+  type FormErrors,
+  type FormValues,
+  flash,
+  formErrors,
+  optional,
+  readForm,
+  requireWebUser,
+  takeFlash,
+  text,
+  type WebContext,
+} from '../context.ts';
+import { formatDateTime } from '../format.ts';
+
+const BASE = '/register/organisaties';
+const TYPE_OPTIONS = Object.entries(ORGANISATION_TYPES).map(([value, label]) => ({ value, label }));
+const LABELS = {
+  kbo: 'KBO-nummer',
+  name: 'Naam',
+  type: 'Type',
+  legalForm: 'Rechtsvorm',
+  street: 'Straat en nummer',
+  postalCode: 'Postcode',
+  municipality: 'Gemeente',
+  nisCode: 'NIS-code',
+};
+
+function OrganisationForm(p: {
+  c: WebContext;
+  action: string;
+  values: Partial<Record<string, string>>;
+  errors?: FormErrors | undefined;
+  withKbo: boolean;
+  submit: string;
+}) {
+  const auth = requireWebUser(p.c);
+  const f = p.errors?.fields ?? {};
+  return (
+    <form method="post" action={p.action} novalidate>
+      <Csrf token={auth.csrfToken} />
+      <ErrorSummary errors={p.errors} labels={LABELS} />
+      {p.withKbo && (
+        <Field
+          name="kbo"
+          label={LABELS.kbo}
+          required
+          hint="10 cijfers, bv. 0123.456.749; het controlegetal wordt nagekeken."
+          value={p.values['kbo']}
+          error={f['kbo']}
+          width="medium"
+          inputmode="numeric"
+        />
+      )}
+      <Field
+        name="name"
+        label={LABELS.name}
+        required
+        value={p.values['name']}
+        error={f['name']}
+        width="long"
+      />
+      <Select
+        name="type"
+        label={LABELS.type}
+        required
+        options={TYPE_OPTIONS}
+        value={p.values['type']}
+        error={f['type']}
+        empty="— kies een type —"
+      />
+      <Field
+        name="legalForm"
+        label={LABELS.legalForm}
+        value={p.values['legalForm']}
+        error={f['legalForm']}
+        width="short"
+      />
+      <Field
+        name="street"
+        label={LABELS.street}
+        value={p.values['street']}
+        error={f['street']}
+        width="long"
+      />
+      <Field
+        name="postalCode"
+        label={LABELS.postalCode}
+        value={p.values['postalCode']}
+        error={f['postalCode']}
+        width="short"
+        inputmode="numeric"
+      />
+      <Field
+        name="municipality"
+        label={LABELS.municipality}
+        value={p.values['municipality']}
+        error={f['municipality']}
+        width="medium"
+      />
+      <Field
+        name="nisCode"
+        label={LABELS.nisCode}
+        hint="5 cijfers; bepaalt de regio in de monitor (bv. 31005 voor Brugge)."
+        value={p.values['nisCode']}
+        error={f['nisCode']}
+        width="short"
+        inputmode="numeric"
+      />
+      <Actions>
+        <button type="submit">{p.submit}</button>
+        <a href={BASE} class="button-secondary">
+          Annuleren
+        </a>
+      </Actions>
+    </form>
+  );
+}
+
+function formInput(form: FormValues) {
+  return {
+    name: text(form, 'name'),
+    type: text(form, 'type'),
+    legalForm: optional(form, 'legalForm') ?? null,
+    street: optional(form, 'street') ?? null,
+    postalCode: optional(form, 'postalCode') ?? null,
+    municipality: optional(form, 'municipality') ?? null,
+    nisCode: optional(form, 'nisCode') ?? null,
+  };
+}
+
+function valuesOf(o: OrganisationView): Record<string, string> {
+  return {
+    name: o.name,
+    type: o.type,
+    legalForm: o.legalForm ?? '',
+    street: o.address.street ?? '',
+    postalCode: o.address.postalCode ?? '',
+    municipality: o.address.municipality ?? '',
+    nisCode: o.nisCode ?? '',
+  };
+}
+
+export function organisationPages(): Hono<AppEnv> {
+  const web = new Hono<AppEnv>();
+
+  web.get('/', async (c) => {
+    const auth = requireWebUser(c);
+    const paging = pageRequestSchema.parse(c.req.query());
+    const q = c.req.query('q')?.trim() || undefined;
+    const typeParam = c.req.query('type');
+    const type = typeParam && typeParam in ORGANISATION_TYPES ? (typeParam as OrganisationType) : undefined;
+    const page = await listOrganisations(c.var.deps.db, c.var.actor, { ...paging, q, type });
+    const canWrite = can(c.var.actor, 'organisations:write');
+    return c.html(
+      <Layout
+        title="Organisaties"
+        auth={auth}
+        path={c.req.path}
+        flash={takeFlash(c)}
+        actions={
+          canWrite ? (
+            <a class="button" href={`${BASE}/nieuw`}>
+              Nieuwe organisatie
+            </a>
+          ) : null
+        }
+      >
+        <form method="get" class="filters" aria-label="Organisaties zoeken">
+          <Field name="q" label="Zoek op naam of KBO-nummer" value={q} width="medium" required />
+          <Select name="type" label="Type" options={TYPE_OPTIONS} value={type} empty="Alle types" required />
+          <button type="submit" class="button-secondary">
+            Filteren
+          </button>
+        </form>
+        <DataTable
+          c={c}
+          caption="Organisaties"
+          sort={paging.sort}
+          empty={
+            q || type
+              ? 'Geen organisaties gevonden met deze filters.'
+              : 'Er zijn nog geen organisaties geregistreerd.'
+          }
+          rows={page.items}
+          columns={[
+            {
+              key: 'name',
+              label: 'Naam',
+              sort: 'naam',
+              render: (o) => <a href={`${BASE}/${o.id}`}>{o.name}</a>,
+            },
+            { key: 'kbo', label: 'KBO-nummer', sort: 'kbo', render: (o) => o.kboFormatted },
+            { key: 'type', label: 'Type', sort: 'type', render: (o) => o.typeLabel },
+            { key: 'municipality', label: 'Gemeente', render: (o) => o.address.municipality ?? '–' },
+          ]}
+        />
+        <Pager c={c} page={page.page} pageSize={page.pageSize} total={page.total} />
+      </Layout>,
+    );
+  });
+
+  web.get('/nieuw', (c) => {
+    const auth = requireWebUser(c);
+    return c.html(
+      <Layout
+        title="Nieuwe organisatie"
+        auth={auth}
+        path={c.req.path}
+        breadcrumbs={[{ href: BASE, label: 'Organisaties' }]}
+      >
+        <OrganisationForm
+          c={c}
+          action={`${BASE}/nieuw`}
+          values={{}}
+          withKbo
+          submit="Organisatie registreren"
+        />
+      </Layout>,
+    );
+  });
+
+  web.post('/nieuw', async (c) => {
+    const auth = requireWebUser(c);
+    const form = await readForm(c);
+    try {
+      const org = await run(c, createOrganisation, { kbo: text(form, 'kbo'), ...formInput(form) });
+      flash(c, `Organisatie '${org.name}' is geregistreerd.`);
+      return c.redirect(`${BASE}/${org.id}`, 303);
+    } catch (e) {
+      return c.html(
+        <Layout
+          title="Nieuwe organisatie"
+          auth={auth}
+          path={c.req.path}
+          breadcrumbs={[{ href: BASE, label: 'Organisaties' }]}
+        >
+          <OrganisationForm
+            c={c}
+            action={`${BASE}/nieuw`}
+            values={form as Record<string, string>}
+            errors={formErrors(e)}
+            withKbo
+            submit="Organisatie registreren"
+          />
+        </Layout>,
+        400,
+      );
+    }
+  });
+
+  web.get('/:id', async (c) => {
+    const auth = requireWebUser(c);
+    const org = await getOrganisation(c.var.deps.db, c.var.actor, c.req.param('id'));
+    return c.html(
+      <Layout
+        title={org.name}
+        auth={auth}
+        path={c.req.path}
+        flash={takeFlash(c)}
+        breadcrumbs={[{ href: BASE, label: 'Organisaties' }]}
+        actions={
+          can(c.var.actor, 'organisations:write') ? (
+            <a class="button-secondary" href={`${BASE}/${org.id}/wijzigen`}>
+              Wijzigen
+            </a>
+          ) : null
+        }
+      >
+        <Details
+          items={[
+            ['KBO-nummer', org.kboFormatted],
+            ['Type', org.typeLabel],
+            ['Rechtsvorm', org.legalForm],
+            [
+              'Adres',
+              [
+                org.address.street,
+                [org.address.postalCode, org.address.municipality].filter(Boolean).join(' '),
+              ]
+                .filter(Boolean)
+                .join(', '),
+            ],
+            ['NIS-code', org.nisCode],
+            ['Geregistreerd', formatDateTime(org.createdAt)],
+            ['Laatst gewijzigd', formatDateTime(org.updatedAt)],
+          ]}
+        />
+      </Layout>,
+    );
+  });
+
+  web.get('/:id/wijzigen', async (c) => {
+    const auth = requireWebUser(c);
+    const org = await getOrganisation(c.var.deps.db, c.var.actor, c.req.param('id'));
+    return c.html(
+      <Layout
+        title={`${org.name} wijzigen`}
+        auth={auth}
+        path={c.req.path}
+        breadcrumbs={[
+          { href: BASE, label: 'Organisaties' },
+          { href: `${BASE}/${org.id}`, label: org.name },
+        ]}
+      >
+        <OrganisationForm
+          c={c}
+          action={`${BASE}/${org.id}/wijzigen`}
+          values={valuesOf(org)}
+          withKbo={false}
+          submit="Wijzigingen opslaan"
+        />
+      </Layout>,
+    );
+  });
+
+  web.post('/:id/wijzigen', async (c) => {
+    const auth = requireWebUser(c);
+    const id = c.req.param('id');
+    const form = await readForm(c);
+    try {
+      const org = await run(c, updateOrganisation, { id, ...formInput(form) });
+      flash(c, 'De wijzigingen zijn opgeslagen.');
+      return c.redirect(`${BASE}/${org.id}`, 303);
+    } catch (e) {
+      const errors = formErrors(e);
+      const org = await getOrganisation(c.var.deps.db, c.var.actor, id);
+      return c.html(
+        <Layout
+          title={`${org.name} wijzigen`}
+          auth={auth}
+          path={c.req.path}
+          breadcrumbs={[
+            { href: BASE, label: 'Organisaties' },
+            { href: `${BASE}/${org.id}`, label: org.name },
+          ]}
+        >
+          <OrganisationForm
+            c={c}
+            action={`${BASE}/${id}/wijzigen`}
+            values={form as Record<string, string>}
+            errors={errors}
+            withKbo={false}
+            submit="Wijzigingen opslaan"
+          />
+        </Layout>,
+        400,
+      );
+    }
+  });
+
+  return web;
+}

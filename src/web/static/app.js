@@ -1,0 +1,35 @@
+// Progressive enhancement only: every page works without this script.
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  const message = form instanceof HTMLFormElement ? form.dataset.confirm : undefined;
+  if (message && !window.confirm(message)) event.preventDefault();
+});
+
+document.addEventListener('DOMContentLoaded', () => {
+  // Move focus to the error summary so keyboard and screen-reader users hear what went wrong.
+  const summary = document.querySelector('.error-summary');
+  if (summary instanceof HTMLElement) summary.focus();
+
+  // Long-running work (imports, runs) shows a progress element that polls a JSON status URL.
+  for (const el of document.querySelectorAll('[data-progress-url]')) {
+    const url = el.getAttribute('data-progress-url');
+    const bar = el.querySelector('progress');
+    const label = el.querySelector('[data-progress-label]');
+    const tick = async () => {
+      const res = await fetch(url, { headers: { accept: 'application/json' } });
+      if (!res.ok) return;
+      const s = await res.json();
+      if (bar && typeof s.done === 'number' && typeof s.total === 'number') {
+        bar.max = s.total || 1;
+        bar.value = s.done;
+      }
+      if (label && s.label) label.textContent = s.label;
+      if (s.finished) {
+        if (s.redirect) window.location.assign(s.redirect);
+        return;
+      }
+      setTimeout(tick, 500);
+    };
+    tick();
+  }
+});
