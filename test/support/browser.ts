@@ -1,0 +1,83 @@
+/**
+ * End-to-end tests in a real browser: Debian's Chromium driven by playwright-core (no browser
+ * download). `startE2e()` serves Trede in-process on a fresh database and opens a browser;
+ * screenshots go to .e2e-artifacts/screenshots (CI prints that path).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Db } from '../../src/db/index.ts';
+import { createTestDb, type TestDb } from './db.ts';
+import { startTestServer, type TestServer } from './http.ts';
+import { ROOT } from './process.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(ROOT, '.e2e-artifacts', 'screenshots');
+
+export interface E2e {
+  db: Db;
+  url: string;
+  browser: Browser;
+  /** A fresh page (own cookies) for one user. */
+  newPage(): Promise<Page>;
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startE2e(): Promise<E2e> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium ontbreekt op ${CHROMIUM}: installeer het Debian-pakket 'chromium' (bash .ci/run doet dat).`,
+    );
+  }
+  const t: TestDb = await createTestDb('pglite');
+  const server: TestServer = await startTestServer(t.db);
+  // playwright starts Chromium with a fresh temporary --user-data-dir of its own; each test user
+  // gets its own context (cookies) on top of it.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    db: t.db,
+    url: server.url,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
+      return context.newPage();
+    },
+    async screenshot(page, name) {
+      const path = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      await t.drop();
+    },
+  };
+}
+
+/** Signs in through the login form. */
+export async function signIn(page: Page, url: string, username: string, password: string): Promise<void> {
+  await page.goto(`${url}/aanmelden`);
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForLoadState('domcontentloaded');
+}
+
+/** The visible text of the first element matching a selector (for expect.poll). */
+export function textOf(page: Page, selector: string): () => Promise<string> {
+  return async () => (await page.locator(selector).first().textContent())?.trim() ?? '';
+}
