@@ -12,6 +12,7 @@ import { adminPages } from './pages/admin.tsx';
 import { authPages } from './pages/auth.tsx';
 import { homePages } from './pages/home.tsx';
 import { organisationPages } from './pages/organisations.tsx';
+import { rulesPages } from './pages/rules.tsx';
 
 const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
   (
@@ -59,6 +60,7 @@ export function createWeb(): Hono<AppEnv> {
 
   web.route('/', authPages());
   web.route('/', homePages());
+  web.route('/regelgeving', rulesPages());
   web.route('/register/organisaties', organisationPages());
   web.route('/beheer', adminPages());
 

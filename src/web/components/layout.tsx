@@ -12,6 +12,7 @@ interface NavItem {
 
 /** Main navigation; a module's entry appears once its pages exist. */
 export const NAV: NavItem[] = [
+  { href: '/regelgeving', label: 'Regelgeving' },
   { href: '/register/organisaties', label: 'Register', permission: 'organisations:read' },
   { href: '/beheer', label: 'Beheer', permission: 'users:manage' },
 ];

@@ -16,7 +16,13 @@ export function homePages(): Hono<AppEnv> {
   web.get('/', (c) => {
     const auth = requireWebUser(c);
     const a = auth.actor;
-    const cards: Card[] = [];
+    const cards: Card[] = [
+      {
+        href: '/regelgeving',
+        title: 'Regelgeving',
+        text: 'Elke maatregel met haar rechtsgrond, parameters en een rekenmodule.',
+      },
+    ];
     if (can(a, 'organisations:read')) {
       cards.push(
         a.roles.every((r) => r === 'werkgever')
