@@ -369,7 +369,7 @@ export function adminPages(): Hono<AppEnv> {
         breadcrumbs={[{ href: '/beheer', label: 'Beheer' }]}
         wide
       >
-        <form method="get" class="filters" aria-label="Audit filteren">
+        <form method="get" class="filters" novalidate aria-label="Audit filteren">
           <Field name="actor" label="Gebruiker" value={filter.actor} width="short" required />
           <Field
             name="action"

@@ -183,7 +183,7 @@ export function organisationPages(): Hono<AppEnv> {
           ) : null
         }
       >
-        <form method="get" class="filters" aria-label="Organisaties zoeken">
+        <form method="get" class="filters" novalidate aria-label="Organisaties zoeken">
           <Field name="q" label="Zoek op naam of KBO-nummer" value={q} width="medium" required />
           <Select name="type" label="Type" options={TYPE_OPTIONS} value={type} empty="Alle types" required />
           <button type="submit" class="button-secondary">

@@ -503,7 +503,7 @@ export function rulesPages(): Hono<AppEnv> {
           Elke maatregel uit de bronnen, met haar rechtsgrond, looptijd, parameters en rekenregels. Regelset{' '}
           {cat.ruleset.version}.
         </p>
-        <form method="get" class="filters" aria-label="Maatregelen zoeken">
+        <form method="get" class="filters" novalidate aria-label="Maatregelen zoeken">
           <Field
             name="q"
             label="Zoek op naam, afkorting of uitvoerder"
