@@ -38,6 +38,7 @@ export {
   rulesetVersion,
 } from './loader.ts';
 export {
+  buildSeries,
   type DatedValue,
   type ParameterOverride,
   type ParameterSeries,
