@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { client, startTestServer, type TestServer } from '../support/http.ts';
+import { describe, expect, it } from 'vitest';
+import { client, useTestServer } from '../support/http.ts';
 
 describe('the rules API (public, no sign-in)', () => {
-  let t: TestDb;
-  let server: TestServer;
-  beforeAll(async () => {
-    t = await createTestDb('pglite');
-    server = await startTestServer(t.db);
-  });
-  afterAll(async () => {
-    await server.close();
-    await t.drop();
-  });
+  const url = useTestServer();
 
-  const api = () => client(server.url);
+  const api = () => client(url());
   const awi = { leeftijd: 40, maanden_werkzoekend: 26, maanden_in_dienst: 12 };
 
   it('lists the catalogue with sources and the ruleset version', async () => {

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../support/db.ts';
-import { client, startTestServer, type TestServer } from '../support/http.ts';
+import { describe, expect, it } from 'vitest';
+import { client, useTestServer } from '../support/http.ts';
 
 /** Plain text of an HTML page, with the non-breaking spaces of nl-BE formats made ordinary. */
 async function pageText(res: Response): Promise<string> {
@@ -11,17 +10,8 @@ async function pageText(res: Response): Promise<string> {
 }
 
 describe('the Regelgeving explorer (public, no sign-in)', () => {
-  let t: TestDb;
-  let server: TestServer;
-  beforeAll(async () => {
-    t = await createTestDb('pglite');
-    server = await startTestServer(t.db);
-  });
-  afterAll(async () => {
-    await server.close();
-    await t.drop();
-  });
-  const web = () => client(server.url);
+  const url = useTestServer();
+  const web = () => client(url());
 
   it('lists and searches the catalogue', async () => {
     const all = await web().get('/regelgeving');

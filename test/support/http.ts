@@ -4,9 +4,11 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { afterAll, beforeAll } from 'vitest';
 import { createHttpApp } from '../../src/app/index.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/client.ts';
+import { createTestDb, type TestDb } from './db.ts';
 import { TEST_PASSWORD } from './factories.ts';
 
 export interface TestServer {
@@ -83,4 +85,22 @@ export async function loginClient(
     .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return client(base, { cookie, csrf: csrfToken });
+}
+
+/**
+ * A suite-wide server on a fresh PGlite database: started before the suite, closed after it.
+ * Returns a getter for the server's base URL.
+ */
+export function useTestServer(): () => string {
+  let t: TestDb;
+  let server: TestServer;
+  beforeAll(async () => {
+    t = await createTestDb('pglite');
+    server = await startTestServer(t.db);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await t?.drop();
+  });
+  return () => server.url;
 }
