@@ -2,7 +2,24 @@
 document.addEventListener('submit', (event) => {
   const form = event.target;
   const message = form instanceof HTMLFormElement ? form.dataset.confirm : undefined;
-  if (message && !window.confirm(message)) event.preventDefault();
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+    return;
+  }
+  // A posted form shows that it is working and cannot be sent twice.
+  if (form instanceof HTMLFormElement && form.method === 'post' && !form.hasAttribute('data-no-busy')) {
+    const button =
+      event.submitter instanceof HTMLButtonElement
+        ? event.submitter
+        : form.querySelector('button[type=submit]');
+    if (button) {
+      setTimeout(() => {
+        button.disabled = true;
+        button.setAttribute('aria-busy', 'true');
+        button.textContent = button.dataset.busy || 'Bezig…';
+      }, 0);
+    }
+  }
 });
 
 document.addEventListener('DOMContentLoaded', () => {
