@@ -83,6 +83,11 @@ describeEachDb('the web application over HTTP', ({ db }) => {
     const list = await (await b.get('/register/organisaties')).text();
     expect(list).toContain('Eigen bedrijf');
     expect(list).not.toContain('Ander bedrijf');
+    // The start page is "Mijn organisatie" with the own organisation only.
+    const home = await (await b.get('/')).text();
+    expect(home).toContain('Mijn organisatie');
+    expect(home).toContain(`href="/register/organisaties/${own.id}"`);
+    expect(home).not.toContain('Ander bedrijf');
   });
 
   it('sends a user with a one-time password to the password page first', async () => {
