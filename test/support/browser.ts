@@ -24,17 +24,17 @@ export interface E2e {
   close(): Promise<void>;
 }
 
-export async function startE2e(): Promise<E2e> {
+/** Debian's Chromium, headless, with the flags this machine needs. */
+export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium ontbreekt op ${CHROMIUM}: installeer het Debian-pakket 'chromium' (bash .ci/run doet dat).`,
     );
   }
-  const t: TestDb = await createTestDb('pglite');
-  const server: TestServer = await startTestServer(t.db);
+  mkdirSync(SCREENSHOTS, { recursive: true });
   // playwright starts Chromium with a fresh temporary --user-data-dir of its own; each test user
   // gets its own context (cookies) on top of it.
-  const browser = await chromium.launch({
+  return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -46,20 +46,31 @@ export async function startE2e(): Promise<E2e> {
       '--no-first-run',
     ],
   });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+}
+
+export function newPage(browser: Browser): Promise<Page> {
+  return browser
+    .newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } })
+    .then((context) => context.newPage());
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Trede served in-process on a fresh PGlite database, and a browser. */
+export async function startE2e(): Promise<E2e> {
+  const browser = await launchChromium();
+  const t: TestDb = await createTestDb('pglite');
+  const server: TestServer = await startTestServer(t.db);
   return {
     db: t.db,
     url: server.url,
     browser,
-    async newPage() {
-      const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
-      return context.newPage();
-    },
-    async screenshot(page, name) {
-      const path = join(SCREENSHOTS, `${name}.png`);
-      await page.screenshot({ path, fullPage: true });
-      return path;
-    },
+    newPage: () => newPage(browser),
+    screenshot,
     async close() {
       await browser.close();
       await server.close();

@@ -1,0 +1,79 @@
+/**
+ * The first hour of a new user, as the README promises it: `npm start` on an empty data folder
+ * prints the administrator's one-time password; in Chromium the administrator signs in, chooses a
+ * password, calculates a measure in Regelgeving and registers an organisation.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newPage, screenshot, textOf } from '../support/browser.ts';
+import { kboFor } from '../support/factories.ts';
+import { type ServerProcess, startServerProcess } from '../support/process.ts';
+
+describe('a new user after npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'trede-journey-'));
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    server = await startServerProcess({ TREDE_DATA_DIR: dataDir, TREDE_ADMIN_PASSWORD: '' });
+    browser = await launchChromium();
+    page = await newPage(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    await server?.exited.catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs in with the printed one-time password and must choose a new one', async () => {
+    const oneTime = /eenmalig wachtwoord: (\S+)/.exec(server.output())?.[1];
+    expect(oneTime).toBeTruthy();
+    await page.goto(server.url);
+    await expect.poll(() => page.url()).toContain('/aanmelden');
+    await page.getByLabel('Gebruikersnaam').fill('admin');
+    await page.getByLabel('Wachtwoord').fill(oneTime!);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await expect.poll(textOf(page, 'h1')).toBe('Wachtwoord wijzigen');
+    await page.getByLabel('Huidig wachtwoord').fill(oneTime!);
+    await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('mijn-eigen-wachtwoord');
+    await page.getByLabel('Herhaal het nieuwe wachtwoord').fill('mijn-eigen-wachtwoord');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await expect.poll(textOf(page, '.flash')).toContain('Uw wachtwoord is gewijzigd');
+  });
+
+  it('browses the rules catalogue and calculates a measure', async () => {
+    await page
+      .getByRole('navigation', { name: 'Hoofdnavigatie' })
+      .getByRole('link', { name: 'Regelgeving' })
+      .click();
+    await expect.poll(textOf(page, 'h1')).toBe('Regelgeving');
+    await page.getByRole('link', { name: 'Aanwervingsincentive voor langdurig werkzoekenden' }).click();
+    await page.getByRole('link', { name: 'Bereken wat deze maatregel geeft' }).click();
+    await page.getByLabel('Datum').fill('2018-03-01');
+    await page.getByLabel('Leeftijd bij aanwerving').fill('40');
+    await page.getByLabel('Duur als werkzoekende vóór de aanwerving').fill('26');
+    await page.getByLabel('Maanden tewerkstelling tot nu').fill('3');
+    await page.getByRole('button', { name: 'Berekenen' }).click();
+    // 1.250 euro after three months (BVR 17 februari 2017).
+    await expect.poll(textOf(page, '.result-amount strong')).toBe('€\u00a01.250,00 (totaal)');
+  });
+
+  it('registers an organisation', async () => {
+    await page
+      .getByRole('navigation', { name: 'Hoofdnavigatie' })
+      .getByRole('link', { name: 'Register' })
+      .click();
+    await page.getByRole('link', { name: 'Nieuwe organisatie' }).click();
+    await page.getByLabel('KBO-nummer').fill(kboFor(34_022));
+    await page.getByLabel('Naam', { exact: true }).fill('De Vlaspit maatwerk');
+    await page.getByLabel('Type').selectOption('maatwerkbedrijf');
+    await page.getByLabel('NIS-code').fill('34022');
+    await page.getByRole('button', { name: 'Organisatie registreren' }).click();
+    await expect.poll(textOf(page, 'h1')).toBe('De Vlaspit maatwerk');
+    await screenshot(page, 'eerste-organisatie');
+  });
+});
