@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2e, startE2e, textOf } from '../support/browser.ts';
+import { accessibilityProblems, type E2e, startE2e, textOf } from '../support/browser.ts';
 
 describe('the Regelgeving explorer in Chromium', () => {
   let e2e: E2e;
@@ -16,6 +16,7 @@ describe('the Regelgeving explorer in Chromium', () => {
     await page.getByRole('button', { name: 'Filteren' }).click();
     await expect.poll(textOf(page, '[role=status]')).toMatch(/^1 van \d+ maatregelen$/);
     await e2e.screenshot(page, 'regelgeving');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Aanwervingsincentive voor langdurig werkzoekenden' }).click();
     await expect.poll(textOf(page, 'h1')).toBe('Aanwervingsincentive voor langdurig werkzoekenden');
@@ -26,6 +27,7 @@ describe('the Regelgeving explorer in Chromium', () => {
     await source.locator('summary').click();
     expect(await source.locator('blockquote').textContent()).toContain('55-jarigen');
     await e2e.screenshot(page, 'maatregel');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'Bereken wat deze maatregel geeft' }).click();
     await page.getByLabel('Datum').fill('2020-01-01');
@@ -36,5 +38,6 @@ describe('the Regelgeving explorer in Chromium', () => {
     await expect.poll(textOf(page, '.result-amount strong')).toBe('€\u00a04.250,00 (totaal)');
     expect(await page.getByRole('table', { name: 'Berekening stap voor stap' }).isVisible()).toBe(true);
     await e2e.screenshot(page, 'berekening');
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2e, signIn, startE2e, textOf } from '../support/browser.ts';
+import { accessibilityProblems, type E2e, signIn, startE2e, textOf } from '../support/browser.ts';
 import { kboFor, makeUser } from '../support/factories.ts';
 
 describe('the web application shell in Chromium', () => {
@@ -35,11 +35,13 @@ describe('the web application shell in Chromium', () => {
     await expect.poll(textOf(page, 'h1')).toBe('Maatwerk Westhoek');
     expect(await textOf(page, '.flash')()).toContain('is geregistreerd');
     await e2e.screenshot(page, 'organisatie');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     await page.goto(`${e2e.url}/register/organisaties`);
     expect(await page.getByRole('cell', { name: 'Maatwerk Westhoek' }).isVisible()).toBe(true);
     // The KBO column header sorts on the server and says so to assistive technology.
     await page.getByRole('link', { name: /KBO-nummer/ }).click();
     expect(await page.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * download). `startE2e()` serves Trede in-process on a fresh database and opens a browser;
  * screenshots go to .e2e-artifacts/screenshots (CI prints that path).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { Db } from '../../src/db/index.ts';
@@ -91,4 +92,28 @@ export async function signIn(page: Page, url: string, username: string, password
 /** The visible text of the first element matching a selector (for expect.poll). */
 export function textOf(page: Page, selector: string): () => Promise<string> {
   return async () => (await page.locator(selector).first().textContent())?.trim() ?? '';
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  targets: string[];
+}
+
+/**
+ * WCAG 2.1 A/AA problems axe-core finds on the page, as `rule: where` lines (empty when none).
+ * Only `serious` and `critical` findings count: they block users; the rest are reviewed by hand.
+ * axe is evaluated through the DevTools protocol, so the app's strict CSP stays in force.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  const violations = (await page.evaluate(`(async () => {
+    ${AXE}
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  })()`)) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.targets.slice(0, 3).join(', ')}`);
 }
