@@ -22,7 +22,7 @@ export default defineFormula({
     opleiding_in_databank: fact.boolean('De opleiding is geregistreerd in de opleidingsdatabank'),
   },
   parameters: { forfait_per_uur: 'money' },
-  amount: { label: 'Terugbetaling aan de werkgever', period: 'schooljaar' },
+  amount: { label: 'Terugbetaling aan de werkgever', period: 'totaal' },
   versions: [
     {
       from: '2019-09-01',
