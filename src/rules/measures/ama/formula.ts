@@ -1,0 +1,127 @@
+/**
+ * Arbeidsmatige activiteiten (AMA, Welzijn) onder het werk- en zorgdecreet, BVR van 2 februari 2018;
+ * financiering sinds de eerste overeenkomsten van 1 juli 2018 (seeds/004_694cfc149f605398.txt:L3442-3501):
+ *
+ *   "De erkende begeleider AMA ontvangt per jaar per begeleide deelnemer 840 euro Vlaamse subsidie
+ *    (70 euro per maand per deelnemer)."
+ *   "Personen, ouder dan 18 jaar en jonger dan 65 jaar, voor wie betaalde beroepsarbeid tijdelijk
+ *    niet mogelijk is door … MMPPS-problematiek."
+ *
+ * Exclusions: AZ workers already funded by the social economy; VAPH dagondersteuning or begeleid
+ * werken; no permission from the benefit institution; an RVA benefit without a VDAB/GTB ticket
+ * "niet-toeleidbaar". The date is a day of the year considered; the amount is the subsidy for the
+ * months the participant is coached in that year (12 by default: 840 euro).
+ */
+import { money } from '../../../domain/index.ts';
+import { defineFormula, fact } from '../../engine/index.ts';
+
+const S = 'seeds/004_694cfc149f605398.txt';
+const nl = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const eur = (c: Parameters<typeof money.toEuros>[0]) => `€ ${nl.format(money.toEuros(c))}`;
+
+export default defineFormula({
+  facts: {
+    leeftijd: fact.integer('Leeftijd van de deelnemer', { unit: 'jaar', min: 0, max: 120 }),
+    betaald_werk_niet_mogelijk: fact.boolean(
+      'Betaald werk is op korte en middellange termijn niet mogelijk door MMPPS-problemen',
+    ),
+    toelating_uitkeringsinstantie: fact.boolean('Toelating van de uitkeringsinstantie om aan AMA te doen', {
+      description:
+        'Adviserend arts bij een RIZIV-uitkering, VDAB bij niet-werkende werkzoekenden, OCMW bij leefloon.',
+    }),
+    rva_uitkering: fact.boolean('Ontvangt een RVA-uitkering', { default: false }),
+    ticket_niet_toeleidbaar: fact.boolean('Heeft een ticket "niet-toeleidbaar" van VDAB of GTB', {
+      default: false,
+    }),
+    gefinancierd_via_sociale_economie: fact.boolean(
+      'Is als arbeidszorgmedewerker al gefinancierd via het departement Sociale Economie',
+      { default: false },
+    ),
+    vaph_dagondersteuning_of_begeleid_werken: fact.boolean(
+      'Krijgt dagondersteuning of begeleid werken vanuit het VAPH (ook via persoonsvolgend budget)',
+      { default: false },
+    ),
+    maanden_begeleid: fact.integer('Maanden begeleid in het jaar', {
+      unit: 'maanden',
+      min: 0,
+      max: 12,
+      default: 12,
+    }),
+  },
+  parameters: {
+    bedrag_per_maand: 'money',
+    min_leeftijd: 'integer',
+    max_leeftijd: 'integer',
+  },
+  amount: { label: 'Begeleidingssubsidie voor de erkende begeleider AMA', period: 'per jaar' },
+  versions: [
+    {
+      from: '2018-07-01',
+      source: `${S}:L3442-3447`,
+      conditions: [
+        {
+          id: 'leeftijd',
+          source: `${S}:L3488-3490`,
+          holds: ({ f, p }) => f.leeftijd >= p.min_leeftijd && f.leeftijd <= p.max_leeftijd,
+          text: ({ f, p }) =>
+            `leeftijd ${f.leeftijd} ligt tussen ${p.min_leeftijd} en ${p.max_leeftijd} jaar`,
+        },
+        {
+          id: 'mmpps',
+          source: `${S}:L3449-3451`,
+          holds: ({ f }) => f.betaald_werk_niet_mogelijk,
+          text: ({ f }) =>
+            f.betaald_werk_niet_mogelijk
+              ? 'betaald werk is door MMPPS-problemen op korte en middellange termijn niet mogelijk'
+              : 'AMA is enkel voor wie door MMPPS-problemen op korte en middellange termijn niet betaald kan werken',
+        },
+        {
+          id: 'toelating_uitkeringsinstantie',
+          source: `${S}:L3493-3495`,
+          holds: ({ f }) => f.toelating_uitkeringsinstantie,
+          text: ({ f }) =>
+            f.toelating_uitkeringsinstantie
+              ? 'de uitkeringsinstantie heeft toelating gegeven'
+              : 'een toelating van de uitkeringsinstantie is nodig om aan AMA te mogen doen',
+        },
+        {
+          id: 'ticket_niet_toeleidbaar',
+          source: `${S}:L3497-3501`,
+          holds: ({ f }) => !f.rva_uitkering || f.ticket_niet_toeleidbaar,
+          text: ({ f }) =>
+            !f.rva_uitkering
+              ? 'geen RVA-uitkering, dus geen ticket "niet-toeleidbaar" nodig'
+              : f.ticket_niet_toeleidbaar
+                ? 'RVA-uitkering met een ticket "niet-toeleidbaar" van VDAB of GTB'
+                : 'wie een RVA-uitkering ontvangt heeft een ticket "niet-toeleidbaar" van VDAB of GTB nodig',
+        },
+        {
+          id: 'niet_gefinancierd_via_sociale_economie',
+          source: `${S}:L3475-3478`,
+          holds: ({ f }) => !f.gefinancierd_via_sociale_economie,
+          text: ({ f }) =>
+            f.gefinancierd_via_sociale_economie
+              ? 'arbeidszorgmedewerkers die al via Sociale Economie gefinancierd worden, komen niet in aanmerking'
+              : 'niet al gefinancierd via het departement Sociale Economie',
+        },
+        {
+          id: 'geen_vaph_dagondersteuning',
+          source: `${S}:L3483-3486`,
+          holds: ({ f }) => !f.vaph_dagondersteuning_of_begeleid_werken,
+          text: ({ f }) =>
+            f.vaph_dagondersteuning_of_begeleid_werken
+              ? 'AMA kan niet gecombineerd worden met dagondersteuning of begeleid werken vanuit het VAPH'
+              : 'geen dagondersteuning of begeleid werken vanuit het VAPH',
+        },
+      ],
+      amount: ({ f, p, step, stepMoney }) => {
+        const maanden = step('maanden_begeleid', f.maanden_begeleid);
+        return stepMoney(
+          'subsidie',
+          money.mul(p.bedrag_per_maand, maanden),
+          `${maanden} × ${eur(p.bedrag_per_maand)} per maand per begeleide deelnemer (${S}:L3457-3458)`,
+        );
+      },
+    },
+  ],
+});
