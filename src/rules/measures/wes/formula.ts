@@ -1,0 +1,144 @@
+/**
+ * Werkervaringsstage (WES) — werkplekleren na de hervorming van 6 juli 2018, in voege
+ * 1 september 2018 (seeds/004_694cfc149f605398.txt:L2227-2259, L4098-4113):
+ *
+ *   "Duurtijd van een werkervaringsstage: minstens één maand, maximum zes maanden en minstens 20u
+ *    per week."
+ *   "Verschillende WES zijn alleen mogelijk op duidelijk verschillende werkplekken of bij duidelijk
+ *    verschillende functies op dezelfde werkplek."
+ *   "Werkzoekende is vrijgesteld van beschikbaarheid voor de arbeidsmarkt."
+ *   "Een WES kan niet ingezet worden voor mensen die geen afstand hebben tot de arbeidsmarkt."
+ *   "… op een werkplek in de sociale economie is alleen mogelijk in de eerste twaalf maanden van het
+ *    traject TWE en mag de gecumuleerde duur van één jaar niet overschrijden."
+ *   "De werkzoekende ontvangt 200 euro stagepremie per maand van VDAB voor voltijds regime. Het
+ *    stagebedrijf betaalt de stagiair niet."
+ *
+ * The date of a calculation is the start of the stage. The premium is an output, not the amount:
+ * the seeds give it for a full-time regime only, so for a part-time stage it stays empty.
+ */
+import { money } from '../../../domain/index.ts';
+import { defineFormula, fact } from '../../engine/index.ts';
+
+export default defineFormula({
+  facts: {
+    maanden: fact.integer('Duur van de stage', { unit: 'maanden', min: 0, max: 120 }),
+    uren_per_week: fact.number('Stage-uren per week', { unit: 'uur per week', min: 0, max: 60 }),
+    voltijds: fact.boolean('Voltijds regime', {
+      description: 'De stagepremie is gegeven voor een voltijds regime.',
+    }),
+    afstand_tot_arbeidsmarkt: fact.boolean('De werkzoekende heeft een afstand tot de arbeidsmarkt'),
+    sociale_economie: fact.boolean('Stageplaats in de sociale economie', { default: false }),
+    in_twe: fact.boolean('Binnen een TWE-traject', { default: true }),
+    startmaand_in_twe: fact.integer('Maand van het TWE-traject waarin de stage start', {
+      unit: 'maand van het traject',
+      min: 1,
+      max: 120,
+      default: 1,
+    }),
+    eerdere_maanden_sociale_economie: fact.integer('Eerdere maanden WES in de sociale economie', {
+      unit: 'maanden',
+      min: 0,
+      max: 120,
+      default: 0,
+    }),
+    zelfde_werkplek_en_functie: fact.boolean('Zelfde werkplek en functie als een eerdere WES', {
+      default: false,
+    }),
+  },
+  parameters: {
+    min_maanden: 'integer',
+    max_maanden: 'integer',
+    min_uren_per_week: 'integer',
+    stagepremie_voltijds: 'money',
+    max_maand_twe_sociale_economie: 'integer',
+    max_maanden_sociale_economie: 'integer',
+  },
+  versions: [
+    {
+      from: '2018-09-01',
+      source: 'seeds/004_694cfc149f605398.txt:L4098-4113',
+      conditions: [
+        {
+          id: 'duur',
+          source: 'seeds/004_694cfc149f605398.txt:L2232-2233',
+          holds: ({ f, p }) => f.maanden >= p.min_maanden && f.maanden <= p.max_maanden,
+          text: ({ f, p }) => `stage van ${f.maanden} maanden, tussen ${p.min_maanden} en ${p.max_maanden}`,
+        },
+        {
+          id: 'uren_per_week',
+          source: 'seeds/004_694cfc149f605398.txt:L2232-2233',
+          holds: ({ f, p }) => f.uren_per_week >= p.min_uren_per_week,
+          text: ({ f, p }) => `${f.uren_per_week} uur per week, minstens ${p.min_uren_per_week}`,
+        },
+        {
+          id: 'afstand_tot_arbeidsmarkt',
+          source: 'seeds/004_694cfc149f605398.txt:L2240-2242',
+          holds: ({ f }) => f.afstand_tot_arbeidsmarkt,
+          text: () => 'een WES is er niet voor mensen zonder afstand tot de arbeidsmarkt',
+        },
+        {
+          id: 'andere_werkplek_of_functie',
+          source: 'seeds/004_694cfc149f605398.txt:L2235-2236',
+          holds: ({ f }) => !f.zelfde_werkplek_en_functie,
+          text: () =>
+            'een volgende WES kan enkel op een duidelijk andere werkplek of in een duidelijk andere functie',
+        },
+        {
+          id: 'sociale_economie_in_twe',
+          source: 'seeds/004_694cfc149f605398.txt:L2244-2246',
+          holds: ({ f }) => !f.sociale_economie || f.in_twe,
+          text: () => 'een WES in de sociale economie kan enkel binnen een TWE-traject',
+        },
+        {
+          id: 'sociale_economie_eerste_twaalf_maanden',
+          source: 'seeds/004_694cfc149f605398.txt:L2244-2246',
+          holds: ({ f, p, step }) =>
+            !f.sociale_economie ||
+            step('laatste_maand_in_twe', f.startmaand_in_twe + f.maanden - 1, 'startmaand + duur − 1') <=
+              p.max_maand_twe_sociale_economie,
+          text: ({ f, p }) =>
+            `stage in de sociale economie van maand ${f.startmaand_in_twe} tot ${f.startmaand_in_twe + f.maanden - 1} van TWE, enkel in de eerste ${p.max_maand_twe_sociale_economie} maanden`,
+        },
+        {
+          id: 'sociale_economie_gecumuleerd',
+          source: 'seeds/004_694cfc149f605398.txt:L2244-2246',
+          holds: ({ f, p }) =>
+            !f.sociale_economie ||
+            f.eerdere_maanden_sociale_economie + f.maanden <= p.max_maanden_sociale_economie,
+          text: ({ f, p }) =>
+            `gecumuleerd ${f.eerdere_maanden_sociale_economie} + ${f.maanden} maanden WES in de sociale economie, hoogstens ${p.max_maanden_sociale_economie}`,
+        },
+      ],
+      outputs: {
+        stagepremie_per_maand: {
+          label: 'Stagepremie van VDAB per maand (leeg: niet gegeven voor een deeltijds regime)',
+          unit: 'EUR per maand',
+          value: ({ f, p }) => (f.voltijds ? money.toEuros(p.stagepremie_voltijds) : null),
+        },
+        stagepremie_totaal: {
+          label: 'Stagepremie van VDAB voor de hele stage',
+          unit: 'EUR',
+          value: ({ f, p, stepMoney }) =>
+            f.voltijds
+              ? money.toEuros(
+                  stepMoney(
+                    'stagepremie_totaal',
+                    money.mul(p.stagepremie_voltijds, f.maanden),
+                    `${f.maanden} maanden × ${money.toEuroString(p.stagepremie_voltijds).replace('.', ',')} euro (seeds/004_694cfc149f605398.txt:L2257-2259)`,
+                  ),
+                )
+              : null,
+        },
+        betaling_door_stagebedrijf: {
+          label: 'Wat het stagebedrijf de stagiair betaalt',
+          unit: 'EUR',
+          value: () => 0,
+        },
+        vrijgesteld_van_beschikbaarheid: {
+          label: 'Vrijgesteld van beschikbaarheid voor de arbeidsmarkt',
+          value: () => true,
+        },
+      },
+    },
+  ],
+});
