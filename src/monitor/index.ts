@@ -1,0 +1,4 @@
+/** The monitor: the participation ladder from reference data and from registry placements. */
+export * from './geography.ts';
+export * from './ladder.ts';
+export * from './reference.ts';
