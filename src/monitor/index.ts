@@ -3,4 +3,5 @@
 export * from './check.ts';
 export * from './geography.ts';
 export * from './ladder.ts';
+export * from './placements.ts';
 export * from './reference.ts';
