@@ -15,6 +15,7 @@ import {
   TABEL_39,
   type TableRow,
 } from './reference.ts';
+import { checkRegions, type RegionalFinding } from './regions.ts';
 
 export type FindingKind = 'subtotal' | 'sum-of-rungs' | 'share' | 'growth' | 'text' | 'derivation';
 
@@ -38,6 +39,8 @@ export interface CheckReport {
   source: string;
   checked: { subtotals: number; shares: number; growth: number; text: number; derivations: number };
   findings: Finding[];
+  /** Tabel 40 (2019 by region): subtotals per region and the regions' sums against West-Vlaanderen. */
+  regions: { table: string; checked: number; findings: RegionalFinding[] };
 }
 
 const claimSchema = z.object({
@@ -232,5 +235,12 @@ export async function checkReference(): Promise<CheckReport> {
         source: `${claim.source}; ${row.source}`,
       });
   }
-  return { table: TABEL_39.table, source: TABEL_39.source, checked, findings };
+  const regions = await checkRegions();
+  return {
+    table: TABEL_39.table,
+    source: TABEL_39.source,
+    checked,
+    findings,
+    regions: { table: 'tabel-40', ...regions },
+  };
 }

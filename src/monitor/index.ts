@@ -4,4 +4,7 @@ export * from './check.ts';
 export * from './geography.ts';
 export * from './ladder.ts';
 export * from './placements.ts';
+export * from './queries.ts';
 export * from './reference.ts';
+export * from './regions.ts';
+export * from './series.ts';

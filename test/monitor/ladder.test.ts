@@ -5,6 +5,7 @@ import {
   ladderFromPlacements,
   type PlacementFact,
   referenceLadder,
+  regionalLadder,
   suppressSmallCells,
 } from '../../src/monitor/index.ts';
 
@@ -83,6 +84,24 @@ describe('the ladder computed from the leaves of Tabel 39', () => {
   }
 });
 
+describe('the 2019 ladder by region (Tabel 40)', () => {
+  it('reproduces every region from its leaves', async () => {
+    // L6521, L6551, L6595, L6607.
+    const expected = {
+      brugge: [13304, 11199, 2105, null],
+      'midden-west-vlaanderen': [13854, 12337, 1517, null],
+      oostende: [6452, 4596, 1856, null], // 4,075 + 0.4 × 132 + 468 = 4,595.8
+      westhoek: [9696, 8095, 1601, null],
+      'zuid-west-vlaanderen': [18346, 15674, 2672, null],
+      'niet-toewijsbaar': [1899, null, 446, 1453],
+    } as const;
+    for (const [region, [total, t5, t4, t3]] of Object.entries(expected)) {
+      const l = await regionalLadder(region);
+      expect([l.total, ...l.rungs.map((r) => r.total)], region).toEqual([total, t5, t4, t3]);
+    }
+  });
+});
+
 describe('the consistency check', () => {
   it("lists the study's own inconsistencies with their lines, and nothing else", async () => {
     const r = await checkReference();
@@ -112,6 +131,13 @@ describe('the consistency check', () => {
       'text rsz-korting-ouderen vlaanderen 2019 175504→174504',
       // L758 "6,476" follows from the unrounded parts (51,900.8 − 45,424.6 = 6,476.2), not from the table (6,477).
       'text trede-5 west-vlaanderen 2018-2019 6476→6476',
+    ]);
+    // Tabel 40: every regional subtotal follows; the regions' sums miss 1 where per-region rounding bites.
+    expect(r.regions.checked).toBe(117);
+    expect(r.regions.findings.map((f) => `${f.row} ${f.published}→${f.computed}`)).toEqual([
+      'trede-4 10198→10197', // L6551
+      'wijk-werken 1113→1112', // L6583
+      'totaal 63552→63551', // L6607
     ]);
     for (const f of r.findings) expect(f.source).toMatch(/seeds\/004_694cfc149f605398\.txt:L\d+/);
   });
