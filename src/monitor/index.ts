@@ -1,7 +1,9 @@
 /** The monitor: the participation ladder from reference data and from registry placements. */
 
 export * from './check.ts';
+export * from './export.ts';
 export * from './geography.ts';
+export * from './kpis.ts';
 export * from './ladder.ts';
 export * from './placements.ts';
 export * from './queries.ts';
