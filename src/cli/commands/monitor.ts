@@ -1,0 +1,143 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import {
+  getCheck,
+  getKpis,
+  getLadder,
+  getSeries,
+  getTable,
+  type LadderSource,
+  ladderCsv,
+  monitorXlsx,
+} from '../../monitor/index.ts';
+import { withCli } from '../context.ts';
+import { CliUsageError, type Io, printJson, renderTable } from '../output.ts';
+
+const nl = (n: number | null) => (n === null ? null : n.toLocaleString('nl-BE'));
+
+export function monitorCommand(program: Command, io: Io): Command {
+  const monitor = program
+    .command('monitor')
+    .description('De monitor: de participatieladder, tijdreeksen, de controle en de kerncijfers.');
+
+  monitor
+    .command('ladder')
+    .description('De participatieladder van een jaar en een regio, berekend uit de maatregelen.')
+    .requiredOption('--year <jaar>', 'jaar, bv. 2019')
+    .requiredOption('--region <regio>', 'vlaanderen, west-vlaanderen, brugge, midden-west-vlaanderen, …')
+    .option(
+      '--source <bron>',
+      'reference (de studie) of registry (de plaatsingen in het register)',
+      'reference',
+    )
+    .option('--format <formaat>', 'table, json, csv of xlsx', 'table')
+    .option('--out <bestand>', 'bestand voor xlsx')
+    .action(async (o: { year: string; region: string; source: string; format: string; out?: string }) => {
+      if (o.source !== 'reference' && o.source !== 'registry')
+        throw new CliUsageError(`onbekende bron '${o.source}'; kies reference of registry`);
+      if (o.format === 'xlsx' && !o.out) throw new CliUsageError('geef --out <bestand.xlsx> voor xlsx');
+      const { ladder, table, check } = await withCli(async (ctx) => {
+        const ladder = await getLadder(ctx.actor, {
+          year: Number(o.year),
+          region: o.region,
+          source: o.source as LadderSource,
+          // TODO(lead): after merging the registry, pass
+          // `placements: () => listPlacementFacts(ctx.db, ctx.actor)` here.
+        });
+        if (o.format !== 'xlsx') return { ladder, table: null, check: null };
+        return { ladder, table: await getTable(ctx.actor), check: await getCheck(ctx.actor) };
+      });
+      if (o.format === 'json') return printJson(io, ladder);
+      if (o.format === 'csv') return io.out(ladderCsv(ladder));
+      if (o.format === 'xlsx' && table && check) {
+        await writeFile(o.out as string, await monitorXlsx({ ladder, table, check }));
+        return io.out(`Geschreven: ${o.out}\n`);
+      }
+      io.out(`${ladder.regionName} ${ladder.year} (${ladder.source})\n`);
+      io.out(
+        renderTable(
+          [
+            ...ladder.rungs.map((r) => ({ id: `trede ${r.rung}`, label: '', value: nl(r.total) })),
+            { id: 'totaal', label: 'trede 3 + 4 + 5', value: nl(ladder.total) },
+          ],
+          [
+            { header: 'trede', value: (r) => r.id },
+            { header: '', value: (r) => r.label },
+            { header: 'personen', value: (r) => r.value, align: 'right' },
+          ],
+        ),
+      );
+    });
+
+  monitor
+    .command('series')
+    .description('De reeks 2014-2019 van een maatregel, subtotaal of trede (bv. trede-5), met Vlaanderen.')
+    .requiredOption('--measure <id>', 'maatregel-id uit de catalogus, of trede-3/4/5, totaal, …')
+    .option('--region <regio>', 'west-vlaanderen of vlaanderen', 'west-vlaanderen')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(async (o: { measure: string; region: string; format: string }) => {
+      const s = await withCli((ctx) => getSeries(ctx.actor, { measure: o.measure, region: o.region }));
+      if (o.format === 'json') return printJson(io, s);
+      io.out(`${s.label} (${s.source})\n`);
+      io.out(
+        renderTable(s.points, [
+          { header: 'jaar', value: (p) => p.year },
+          { header: s.region, value: (p) => nl(p.value), align: 'right' },
+          { header: 'vlaanderen', value: (p) => nl(p.vlaanderen), align: 'right' },
+          {
+            header: 'aandeel %',
+            value: (p) => (p.share === null ? null : p.share.toFixed(1).replace('.', ',')),
+            align: 'right',
+          },
+        ]),
+      );
+    });
+
+  monitor
+    .command('check')
+    .description('Herberekent elk gepubliceerd subtotaal, aandeel en groeicijfer en toont wat niet klopt.')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(async (o: { format: string }) => {
+      const r = await withCli((ctx) => getCheck(ctx.actor));
+      if (o.format === 'json') return printJson(io, r);
+      const all = [
+        ...r.findings.map((f) => ({ ...f, table: r.table })),
+        ...r.regions.findings.map((f) => ({ ...f, period: '2019', table: r.regions.table })),
+      ];
+      io.out(
+        renderTable(all, [
+          { header: 'tabel', value: (f) => f.table },
+          { header: 'soort', value: (f) => f.kind },
+          { header: 'rij', value: (f) => f.row },
+          { header: 'regio', value: (f) => f.region },
+          { header: 'periode', value: (f) => f.period },
+          { header: 'toelichting', value: (f) => f.message },
+          { header: 'bron', value: (f) => f.source },
+        ]),
+      );
+      io.out(
+        `${all.length} gepubliceerde cijfers volgen niet uit hun delen (gecontroleerd: ${r.checked.subtotals} subtotalen, ${r.checked.shares} aandelen, ${r.checked.growth} groeicijfers, ${r.checked.text} cijfers uit de tekst, ${r.regions.checked} cellen van ${r.regions.table}).\n`,
+      );
+    });
+
+  monitor
+    .command('kpis')
+    .description('De kerncijfers met hun normen en kleuren.')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(async (o: { format: string }) => {
+      const k = await withCli((ctx) => getKpis(ctx.actor));
+      if (o.format === 'json') return printJson(io, k);
+      io.out(
+        renderTable(k.kpis, [
+          { header: 'id', value: (x) => x.id },
+          { header: 'kerncijfer', value: (x) => x.label },
+          { header: 'waarde', value: (x) => x.display, align: 'right' },
+          { header: 'norm', value: (x) => x.norm },
+          { header: 'kleur', value: (x) => x.colour },
+          { header: 'bron', value: (x) => x.source },
+        ]),
+      );
+    });
+
+  return monitor;
+}
