@@ -1,6 +1,7 @@
 /** Every command of every module, in one registry: names are unique across Trede. */
 
 import { CommandRegistry } from '../commands/index.ts';
+import { DOSSIER_COMMANDS } from '../dossiers/index.ts';
 import { REGISTRY_COMMANDS } from '../registry/index.ts';
 import { SESSION_COMMANDS, USER_COMMANDS } from '../users/index.ts';
 
@@ -8,4 +9,5 @@ export const commandRegistry = new CommandRegistry([
   ...USER_COMMANDS,
   ...SESSION_COMMANDS,
   ...REGISTRY_COMMANDS,
+  ...DOSSIER_COMMANDS,
 ]);
