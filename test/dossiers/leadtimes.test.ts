@@ -87,10 +87,11 @@ describeEachDb('lead times measured from dossier events', ({ db }) => {
   let server: TestServer;
 
   async function dossier(measureId: string, received: Date, channel: 'online' | 'papier' = 'online') {
-    const facts =
-      measureId === 'aanwervingsincentive'
-        ? { leeftijd: 40, maanden_werkzoekend: 26, maanden_in_dienst: 12 }
-        : {};
+    const facts: Record<string, unknown> =
+      {
+        aanwervingsincentive: { leeftijd: 40, maanden_werkzoekend: 26, maanden_in_dienst: 12 },
+        ama: { leeftijd: 40, betaald_werk_niet_mogelijk: true, toelating_uitkeringsinstantie: true },
+      }[measureId] ?? {};
     const d = await execute(
       db(),
       applyForMeasure,
