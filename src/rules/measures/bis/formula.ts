@@ -13,9 +13,21 @@ import { defineFormula, fact } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
-    maanden: fact.number('Duur van de opleidingsovereenkomst', { unit: 'maanden', min: 0, max: 120 }),
-    in_twe: fact.boolean('Binnen een TWE-traject', { default: false }),
-    opleidingsplan_goedgekeurd: fact.boolean('Opleidingsplan goedgekeurd door VDAB', { default: true }),
+    maanden: fact.number('Duur van de opleidingsovereenkomst', {
+      description:
+        'Duur van de opleidingsovereenkomst tussen werkzoekende en werkgever (hoogstens zes maanden).',
+      unit: 'maanden',
+      min: 0,
+      max: 120,
+    }),
+    in_twe: fact.boolean('Binnen een TWE-traject', {
+      description: 'De BIS kan niet binnen een TWE-traject.',
+      default: false,
+    }),
+    opleidingsplan_goedgekeurd: fact.boolean('Opleidingsplan goedgekeurd door VDAB', {
+      description: 'VDAB keurt enkel het opleidingsplan goed.',
+      default: true,
+    }),
   },
   parameters: {
     max_maanden: 'integer',

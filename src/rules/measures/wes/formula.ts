@@ -21,27 +21,51 @@ import { defineFormula, fact } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
-    maanden: fact.integer('Duur van de stage', { unit: 'maanden', min: 0, max: 120 }),
-    uren_per_week: fact.number('Stage-uren per week', { unit: 'uur per week', min: 0, max: 60 }),
+    maanden: fact.integer('Duur van de stage', {
+      description: 'Duur van de werkervaringsstage in volle maanden (minstens 1, hoogstens 6).',
+      unit: 'maanden',
+      min: 0,
+      max: 120,
+    }),
+    uren_per_week: fact.number('Stage-uren per week', {
+      description: 'Stage-uren per week (minstens 20).',
+      unit: 'uur per week',
+      min: 0,
+      max: 60,
+    }),
     voltijds: fact.boolean('Voltijds regime', {
       description: 'De stagepremie is gegeven voor een voltijds regime.',
     }),
-    afstand_tot_arbeidsmarkt: fact.boolean('De werkzoekende heeft een afstand tot de arbeidsmarkt'),
-    sociale_economie: fact.boolean('Stageplaats in de sociale economie', { default: false }),
-    in_twe: fact.boolean('Binnen een TWE-traject', { default: true }),
+    afstand_tot_arbeidsmarkt: fact.boolean('De werkzoekende heeft een afstand tot de arbeidsmarkt', {
+      description: 'Een WES kan niet ingezet worden voor mensen zonder afstand tot de arbeidsmarkt.',
+    }),
+    sociale_economie: fact.boolean('Stageplaats in de sociale economie', {
+      description:
+        'De stageplaats is een werkplek in de sociale economie (enkel in de eerste twaalf maanden van TWE).',
+      default: false,
+    }),
+    in_twe: fact.boolean('Binnen een TWE-traject', {
+      description: 'De WES is specifiek bedoeld voor mensen in een TWE-traject.',
+      default: true,
+    }),
     startmaand_in_twe: fact.integer('Maand van het TWE-traject waarin de stage start', {
+      description: 'De maand van het TWE-traject waarin de stage begint (1 is de eerste maand).',
       unit: 'maand van het traject',
       min: 1,
       max: 120,
       default: 1,
     }),
     eerdere_maanden_sociale_economie: fact.integer('Eerdere maanden WES in de sociale economie', {
+      description:
+        'Maanden die de deelnemer al in een WES in de sociale economie zat (samen hoogstens één jaar).',
       unit: 'maanden',
       min: 0,
       max: 120,
       default: 0,
     }),
     zelfde_werkplek_en_functie: fact.boolean('Zelfde werkplek en functie als een eerdere WES', {
+      description:
+        'Een volgende WES kan enkel op een duidelijk andere werkplek of in een duidelijk andere functie.',
       default: false,
     }),
   },
