@@ -160,13 +160,6 @@ export default defineFormula({
           text: ({ f, p }) => `${f.uren_jaar} uur in het jaar, hoogstens ${p.max_uren_per_jaar}`,
         },
         {
-          id: 'maanden_jaar_samenhang',
-          source: 'seeds/004_694cfc149f605398.txt:L2730',
-          holds: ({ f }) => f.uren_maand <= f.uren_jaar,
-          text: ({ f }) =>
-            `de uren van de maand (${f.uren_maand}) zitten in de uren van het jaar (${f.uren_jaar})`,
-        },
-        {
           id: 'minimale_duur',
           source: 'seeds/004_694cfc149f605398.txt:L2748-2749',
           holds: ({ f, p }) => f.maanden_traject >= p.min_maanden,
