@@ -48,7 +48,7 @@ export default defineFormula({
           id: 'niet_in_twe',
           source: 'seeds/004_694cfc149f605398.txt:L2266-2267',
           holds: ({ f }) => !f.in_twe,
-          text: () => 'een BIS kan niet binnen een TWE-traject',
+          text: () => 'de BIS valt buiten een TWE-traject (een BIS kan niet binnen TWE)',
         },
         {
           id: 'opleidingsplan_goedgekeurd',

@@ -158,7 +158,8 @@ export default defineFormula({
           id: 'geen_bis_of_instapstage',
           source: 'seeds/004_694cfc149f605398.txt:L2100-2102',
           holds: ({ f }) => !f.bis_of_instapstage,
-          text: () => 'een beroepsinlevingsstage (BIS) of instapstage kan niet in een TWE-traject',
+          text: () =>
+            'geen beroepsinlevingsstage (BIS) of instapstage in het traject (die kunnen niet binnen TWE)',
         },
         {
           id: 'opleidingsplan',

@@ -98,7 +98,8 @@ export default defineFormula({
           id: 'afstand_tot_arbeidsmarkt',
           source: 'seeds/004_694cfc149f605398.txt:L2240-2242',
           holds: ({ f }) => f.afstand_tot_arbeidsmarkt,
-          text: () => 'een WES is er niet voor mensen zonder afstand tot de arbeidsmarkt',
+          text: () =>
+            'de werkzoekende heeft een afstand tot de arbeidsmarkt (een WES is er niet voor wie geen afstand heeft)',
         },
         {
           id: 'andere_werkplek_of_functie',
@@ -111,7 +112,10 @@ export default defineFormula({
           id: 'sociale_economie_in_twe',
           source: 'seeds/004_694cfc149f605398.txt:L2244-2246',
           holds: ({ f }) => !f.sociale_economie || f.in_twe,
-          text: () => 'een WES in de sociale economie kan enkel binnen een TWE-traject',
+          text: ({ f }) =>
+            f.sociale_economie
+              ? 'een WES in de sociale economie kan enkel binnen een TWE-traject'
+              : 'geen stageplaats in de sociale economie',
         },
         {
           id: 'sociale_economie_eerste_twaalf_maanden',
@@ -121,7 +125,9 @@ export default defineFormula({
             step('laatste_maand_in_twe', f.startmaand_in_twe + f.maanden - 1, 'startmaand + duur − 1') <=
               p.max_maand_twe_sociale_economie,
           text: ({ f, p }) =>
-            `stage in de sociale economie van maand ${f.startmaand_in_twe} tot ${f.startmaand_in_twe + f.maanden - 1} van TWE, enkel in de eerste ${p.max_maand_twe_sociale_economie} maanden`,
+            f.sociale_economie
+              ? `stage in de sociale economie van maand ${f.startmaand_in_twe} tot ${f.startmaand_in_twe + f.maanden - 1} van TWE, enkel in de eerste ${p.max_maand_twe_sociale_economie} maanden`
+              : 'geen stageplaats in de sociale economie',
         },
         {
           id: 'sociale_economie_gecumuleerd',
@@ -130,7 +136,9 @@ export default defineFormula({
             !f.sociale_economie ||
             f.eerdere_maanden_sociale_economie + f.maanden <= p.max_maanden_sociale_economie,
           text: ({ f, p }) =>
-            `gecumuleerd ${f.eerdere_maanden_sociale_economie} + ${f.maanden} maanden WES in de sociale economie, hoogstens ${p.max_maanden_sociale_economie}`,
+            f.sociale_economie
+              ? `gecumuleerd ${f.eerdere_maanden_sociale_economie} + ${f.maanden} maanden WES in de sociale economie, hoogstens ${p.max_maanden_sociale_economie}`
+              : 'geen stageplaats in de sociale economie',
         },
       ],
       outputs: {
