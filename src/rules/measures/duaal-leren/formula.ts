@@ -72,7 +72,10 @@ export default defineFormula({
           id: 'leeftijd',
           source: 'seeds/004_694cfc149f605398.txt:L2501-2503',
           holds: ({ f, p }) => f.onderwijsniveau === 'volwassenenonderwijs' || f.leeftijd >= p.min_leeftijd,
-          text: ({ f, p }) => `leeftijd ${f.leeftijd} jaar, minstens ${p.min_leeftijd}`,
+          text: ({ f, p }) =>
+            f.onderwijsniveau === 'volwassenenonderwijs'
+              ? 'de bronnen geven geen minimumleeftijd voor het volwassenenonderwijs'
+              : `leeftijd ${f.leeftijd} jaar, minstens ${p.min_leeftijd}`,
         },
         {
           id: 'arbeidsbereid',
