@@ -63,6 +63,14 @@ export default defineFormula({
       max: 120,
       default: 0,
     }),
+    ocmw_twe_voor_art60_voorbij: fact.boolean(
+      'In een TWE-traject via OCMW, vóór het einde van de tewerkstelling art. 60 §7/61',
+      {
+        default: false,
+        description:
+          'In een TWE-traject via OCMW kan een WES pas na de tewerkstelling art. 60 §7/61 (de werkplekinstrumenten volgen op de arbeidsovereenkomst).',
+      },
+    ),
     zelfde_werkplek_en_functie: fact.boolean('Zelfde werkplek en functie als een eerdere WES', {
       description:
         'Een volgende WES kan enkel op een duidelijk andere werkplek of in een duidelijk andere functie.',
@@ -107,6 +115,12 @@ export default defineFormula({
           holds: ({ f }) => !f.zelfde_werkplek_en_functie,
           text: () =>
             'een volgende WES kan enkel op een duidelijk andere werkplek of in een duidelijk andere functie',
+        },
+        {
+          id: 'ocmw_na_art60',
+          source: 'seeds/004_694cfc149f605398.txt:L5404-5409',
+          holds: ({ f }) => !f.ocmw_twe_voor_art60_voorbij,
+          text: () => 'in een TWE-traject via OCMW start een WES pas na de tewerkstelling art. 60 §7/61',
         },
         {
           id: 'sociale_economie_in_twe',
