@@ -13,9 +13,21 @@ import { defineFormula, fact } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
-    maanden: fact.number('Duur van de opleidingsovereenkomst', { unit: 'maanden', min: 0, max: 120 }),
-    in_twe: fact.boolean('Binnen een TWE-traject', { default: false }),
-    opleidingsplan_goedgekeurd: fact.boolean('Opleidingsplan goedgekeurd door VDAB', { default: true }),
+    maanden: fact.number('Duur van de opleidingsovereenkomst', {
+      description:
+        'Duur van de opleidingsovereenkomst tussen werkzoekende en werkgever (hoogstens zes maanden).',
+      unit: 'maanden',
+      min: 0,
+      max: 120,
+    }),
+    in_twe: fact.boolean('Binnen een TWE-traject', {
+      description: 'De BIS kan niet binnen een TWE-traject.',
+      default: false,
+    }),
+    opleidingsplan_goedgekeurd: fact.boolean('Opleidingsplan goedgekeurd door VDAB', {
+      description: 'VDAB keurt enkel het opleidingsplan goed.',
+      default: true,
+    }),
   },
   parameters: {
     max_maanden: 'integer',
@@ -36,7 +48,7 @@ export default defineFormula({
           id: 'niet_in_twe',
           source: 'seeds/004_694cfc149f605398.txt:L2266-2267',
           holds: ({ f }) => !f.in_twe,
-          text: () => 'een BIS kan niet binnen een TWE-traject',
+          text: () => 'de BIS valt buiten een TWE-traject (een BIS kan niet binnen TWE)',
         },
         {
           id: 'opleidingsplan_goedgekeurd',

@@ -15,8 +15,15 @@ import { defineFormula, fact } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
-    dagen_fase1: fact.integer('Dagen beroepsverkenning (fase 1)', { unit: 'dagen', min: 0, max: 366 }),
+    dagen_fase1: fact.integer('Dagen beroepsverkenning (fase 1)', {
+      description: 'Fase 1, beroepsverkenning: hoogstens vijf dagen.',
+      unit: 'dagen',
+      min: 0,
+      max: 366,
+    }),
     dagen_fase2: fact.integer('Dagen competentiekloof in kaart brengen (fase 2)', {
+      description:
+        'Fase 2, de competentiekloof in kaart brengen: hoogstens 30 dagen min de dagen van fase 1.',
       unit: 'dagen',
       min: 0,
       max: 366,
@@ -25,7 +32,10 @@ export default defineFormula({
       default: 'nee',
       description: 'Een BVS kan los van TWE, of in een TWE-traject via VDAB of via OCMW.',
     }),
-    bij_aanvang_twe: fact.boolean('De BVS valt bij het begin van het TWE-traject', { default: true }),
+    bij_aanvang_twe: fact.boolean('De BVS valt bij het begin van het TWE-traject', {
+      description: 'Binnen een TWE-traject kan een BVS enkel bij het begin van het traject.',
+      default: true,
+    }),
     voor_arbeidsovereenkomst_art60: fact.boolean(
       'De BVS valt in de twee maanden vóór de arbeidsovereenkomst art. 60 §7/61',
       { default: true, description: 'Enkel van belang in het TWE-spoor via OCMW.' },

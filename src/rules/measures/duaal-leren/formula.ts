@@ -22,11 +22,24 @@ export default defineFormula({
       ['secundair', 'buitengewoon-secundair', 'volwassenenonderwijs'],
       { description: 'Gewoon of buitengewoon secundair onderwijs (BUSO), of volwassenenonderwijs.' },
     ),
-    leeftijd: fact.integer('Leeftijd bij de start', { unit: 'jaar', min: 0, max: 100 }),
-    arbeidsbereid: fact.boolean('Arbeidsbereid (wil werken)'),
-    arbeidsrijp: fact.boolean('Arbeidsrijp (kan werken)'),
-    werkplek_gevonden: fact.boolean('Er is een werkplek gevonden', { default: true }),
+    leeftijd: fact.integer('Leeftijd bij de start', {
+      description: 'Duaal leren in het secundair onderwijs is er voor jongeren vanaf 15 jaar.',
+      unit: 'jaar',
+      min: 0,
+      max: 100,
+    }),
+    arbeidsbereid: fact.boolean('Arbeidsbereid (wil werken)', {
+      description: 'De leerling wil werken; vereist voor het standaardtraject en voor de aanloopfase.',
+    }),
+    arbeidsrijp: fact.boolean('Arbeidsrijp (kan werken)', {
+      description: 'De leerling kan werken; anders start hij in de aanloopfase.',
+    }),
+    werkplek_gevonden: fact.boolean('Er is een werkplek gevonden', {
+      description: 'Wie geen werkplek vindt, start in de aanloopfase.',
+      default: true,
+    }),
     uren_werkplek_per_week: fact.number('Uren per week op de werkplek, gemiddeld op jaarbasis', {
+      description: 'Bepaalt de overeenkomst: SOAO onder 20 uur per week, OAO vanaf 20 uur.',
       unit: 'uur per week',
       min: 0,
       max: 60,
@@ -59,7 +72,10 @@ export default defineFormula({
           id: 'leeftijd',
           source: 'seeds/004_694cfc149f605398.txt:L2501-2503',
           holds: ({ f, p }) => f.onderwijsniveau === 'volwassenenonderwijs' || f.leeftijd >= p.min_leeftijd,
-          text: ({ f, p }) => `leeftijd ${f.leeftijd} jaar, minstens ${p.min_leeftijd}`,
+          text: ({ f, p }) =>
+            f.onderwijsniveau === 'volwassenenonderwijs'
+              ? 'de bronnen geven geen minimumleeftijd voor het volwassenenonderwijs'
+              : `leeftijd ${f.leeftijd} jaar, minstens ${p.min_leeftijd}`,
         },
         {
           id: 'arbeidsbereid',

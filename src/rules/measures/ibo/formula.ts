@@ -26,9 +26,18 @@ export default defineFormula({
       description:
         'Gewone IBO, K-IBO (kwetsbare cursisten, kosteloos voor de werkgever) of IBO-T (met taalondersteuning).',
     }),
-    maanden: fact.number('Duur van de IBO', { unit: 'maanden', min: 0, max: 120 }),
-    contract_onbepaalde_duur: fact.boolean('Contract van onbepaalde duur na de IBO', { default: false }),
+    maanden: fact.number('Duur van de IBO', {
+      description: 'Duur van de opleiding op de werkplek (minstens 1, hoogstens 6 maanden).',
+      unit: 'maanden',
+      min: 0,
+      max: 120,
+    }),
+    contract_onbepaalde_duur: fact.boolean('Contract van onbepaalde duur na de IBO', {
+      description: 'De werkgever werft de cursist na de IBO aan met een contract van onbepaalde duur.',
+      default: false,
+    }),
     contract_maanden: fact.number('Duur van het contract van bepaalde duur na de IBO', {
+      description: 'Duur van een contract van bepaalde duur na de IBO (minstens de duur van de IBO).',
       unit: 'maanden',
       min: 0,
       max: 600,
@@ -41,13 +50,21 @@ export default defineFormula({
       description: '1 is voltijds, 0,5 is halftijds.',
     }),
     weken_uitzendarbeid_vooraf: fact.integer('Weken uitzendarbeid vóór de IBO', {
+      description: 'Uitzendarbeid vóór de IBO: hoogstens vier weken sinds 1 september 2018.',
       unit: 'weken',
       min: 0,
       max: 520,
       default: 0,
     }),
-    kwetsbaar: fact.boolean('Indicatie van arbeidshandicap of langdurig werkzoekend', { default: false }),
-    anderstalig: fact.boolean('Anderstalige niet-werkende werkzoekende', { default: false }),
+    kwetsbaar: fact.boolean('Indicatie van arbeidshandicap of langdurig werkzoekend', {
+      description:
+        'Doelgroep van de K-IBO (vroeger C-IBO): indicatie van arbeidshandicap of langdurig werkzoekend.',
+      default: false,
+    }),
+    anderstalig: fact.boolean('Anderstalige niet-werkende werkzoekende', {
+      description: 'Doelgroep van de IBO-T (IBO met taalondersteuning).',
+      default: false,
+    }),
     laaggeschoold: fact.boolean('Laaggeschoolde cursist', {
       default: false,
       description: 'Enkel laaggeschoolde IBO-cursisten tellen mee in de monitor op trede 4.',

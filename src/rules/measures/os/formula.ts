@@ -17,13 +17,24 @@ export default defineFormula({
   facts: {
     in_beroepsopleiding: fact.boolean(
       'Onderdeel van een VDAB-beroepsopleiding of een door VDAB erkende opleiding',
+      {
+        description:
+          'Een opleidingsstage is altijd een onderdeel van een opleiding; het initiatief gaat uit van de lesgever.',
+      },
     ),
     opleidingsmaanden: fact.number('Duur van het opleidingsdeel (zonder stage)', {
+      description: 'De duur van het opleidingstraject zonder de stage.',
       unit: 'maanden',
       min: 0,
       max: 120,
     }),
-    stagemaanden: fact.number('Duur van de opleidingsstage', { unit: 'maanden', min: 0, max: 120 }),
+    stagemaanden: fact.number('Duur van de opleidingsstage', {
+      description:
+        'De duur van de stage in het bedrijf (hoogstens de helft van opleiding plus stage en hoogstens zes maanden).',
+      unit: 'maanden',
+      min: 0,
+      max: 120,
+    }),
   },
   parameters: {
     max_aandeel_stage: 'rate',

@@ -49,6 +49,7 @@ export default defineFormula({
       },
     ),
     instrumenten_gepland: fact.integer('Aantal werkplekinstrumenten in het opleidingsplan', {
+      description: 'Het traject omvat minstens twee werkplekinstrumenten per (begonnen) trajectjaar.',
       unit: 'instrumenten',
       min: 0,
       max: 100,
@@ -64,12 +65,18 @@ export default defineFormula({
       },
     ),
     bis_of_instapstage: fact.boolean('Het plan bevat een beroepsinlevingsstage of instapstage', {
+      description: 'Een beroepsinlevingsstage of instapstage kan niet binnen een TWE-traject.',
       default: false,
     }),
-    opleidingsplan_voor_aanvang: fact.boolean('Opleidingsplan opgesteld vóór de aanvang', { default: true }),
+    opleidingsplan_voor_aanvang: fact.boolean('Opleidingsplan opgesteld vóór de aanvang', {
+      description: 'Trajectbegeleider en deelnemer stellen vóór de aanvang een opleidingsplan op.',
+      default: true,
+    }),
     weo_uiterlijk_eerste_dag: fact.boolean(
       'Werkervaringsovereenkomst (WEO) uiterlijk op de eerste dag gesloten',
       {
+        description:
+          'De WEO bepaalt duur en modaliteiten van het traject en wordt uiterlijk de eerste dag gesloten.',
         default: true,
       },
     ),
@@ -151,7 +158,8 @@ export default defineFormula({
           id: 'geen_bis_of_instapstage',
           source: 'seeds/004_694cfc149f605398.txt:L2100-2102',
           holds: ({ f }) => !f.bis_of_instapstage,
-          text: () => 'een beroepsinlevingsstage (BIS) of instapstage kan niet in een TWE-traject',
+          text: () =>
+            'geen beroepsinlevingsstage (BIS) of instapstage in het traject (die kunnen niet binnen TWE)',
         },
         {
           id: 'opleidingsplan',

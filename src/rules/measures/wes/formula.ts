@@ -21,27 +21,59 @@ import { defineFormula, fact } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
-    maanden: fact.integer('Duur van de stage', { unit: 'maanden', min: 0, max: 120 }),
-    uren_per_week: fact.number('Stage-uren per week', { unit: 'uur per week', min: 0, max: 60 }),
+    maanden: fact.integer('Duur van de stage', {
+      description: 'Duur van de werkervaringsstage in volle maanden (minstens 1, hoogstens 6).',
+      unit: 'maanden',
+      min: 0,
+      max: 120,
+    }),
+    uren_per_week: fact.number('Stage-uren per week', {
+      description: 'Stage-uren per week (minstens 20).',
+      unit: 'uur per week',
+      min: 0,
+      max: 60,
+    }),
     voltijds: fact.boolean('Voltijds regime', {
       description: 'De stagepremie is gegeven voor een voltijds regime.',
     }),
-    afstand_tot_arbeidsmarkt: fact.boolean('De werkzoekende heeft een afstand tot de arbeidsmarkt'),
-    sociale_economie: fact.boolean('Stageplaats in de sociale economie', { default: false }),
-    in_twe: fact.boolean('Binnen een TWE-traject', { default: true }),
+    afstand_tot_arbeidsmarkt: fact.boolean('De werkzoekende heeft een afstand tot de arbeidsmarkt', {
+      description: 'Een WES kan niet ingezet worden voor mensen zonder afstand tot de arbeidsmarkt.',
+    }),
+    sociale_economie: fact.boolean('Stageplaats in de sociale economie', {
+      description:
+        'De stageplaats is een werkplek in de sociale economie (enkel in de eerste twaalf maanden van TWE).',
+      default: false,
+    }),
+    in_twe: fact.boolean('Binnen een TWE-traject', {
+      description: 'De WES is specifiek bedoeld voor mensen in een TWE-traject.',
+      default: true,
+    }),
     startmaand_in_twe: fact.integer('Maand van het TWE-traject waarin de stage start', {
+      description: 'De maand van het TWE-traject waarin de stage begint (1 is de eerste maand).',
       unit: 'maand van het traject',
       min: 1,
       max: 120,
       default: 1,
     }),
     eerdere_maanden_sociale_economie: fact.integer('Eerdere maanden WES in de sociale economie', {
+      description:
+        'Maanden die de deelnemer al in een WES in de sociale economie zat (samen hoogstens één jaar).',
       unit: 'maanden',
       min: 0,
       max: 120,
       default: 0,
     }),
+    ocmw_twe_voor_art60_voorbij: fact.boolean(
+      'In een TWE-traject via OCMW, vóór het einde van de tewerkstelling art. 60 §7/61',
+      {
+        default: false,
+        description:
+          'In een TWE-traject via OCMW kan een WES pas na de tewerkstelling art. 60 §7/61 (de werkplekinstrumenten volgen op de arbeidsovereenkomst).',
+      },
+    ),
     zelfde_werkplek_en_functie: fact.boolean('Zelfde werkplek en functie als een eerdere WES', {
+      description:
+        'Een volgende WES kan enkel op een duidelijk andere werkplek of in een duidelijk andere functie.',
       default: false,
     }),
   },
@@ -74,7 +106,8 @@ export default defineFormula({
           id: 'afstand_tot_arbeidsmarkt',
           source: 'seeds/004_694cfc149f605398.txt:L2240-2242',
           holds: ({ f }) => f.afstand_tot_arbeidsmarkt,
-          text: () => 'een WES is er niet voor mensen zonder afstand tot de arbeidsmarkt',
+          text: () =>
+            'de werkzoekende heeft een afstand tot de arbeidsmarkt (een WES is er niet voor wie geen afstand heeft)',
         },
         {
           id: 'andere_werkplek_of_functie',
@@ -84,10 +117,19 @@ export default defineFormula({
             'een volgende WES kan enkel op een duidelijk andere werkplek of in een duidelijk andere functie',
         },
         {
+          id: 'ocmw_na_art60',
+          source: 'seeds/004_694cfc149f605398.txt:L5404-5409',
+          holds: ({ f }) => !f.ocmw_twe_voor_art60_voorbij,
+          text: () => 'in een TWE-traject via OCMW start een WES pas na de tewerkstelling art. 60 §7/61',
+        },
+        {
           id: 'sociale_economie_in_twe',
           source: 'seeds/004_694cfc149f605398.txt:L2244-2246',
           holds: ({ f }) => !f.sociale_economie || f.in_twe,
-          text: () => 'een WES in de sociale economie kan enkel binnen een TWE-traject',
+          text: ({ f }) =>
+            f.sociale_economie
+              ? 'een WES in de sociale economie kan enkel binnen een TWE-traject'
+              : 'geen stageplaats in de sociale economie',
         },
         {
           id: 'sociale_economie_eerste_twaalf_maanden',
@@ -97,7 +139,9 @@ export default defineFormula({
             step('laatste_maand_in_twe', f.startmaand_in_twe + f.maanden - 1, 'startmaand + duur − 1') <=
               p.max_maand_twe_sociale_economie,
           text: ({ f, p }) =>
-            `stage in de sociale economie van maand ${f.startmaand_in_twe} tot ${f.startmaand_in_twe + f.maanden - 1} van TWE, enkel in de eerste ${p.max_maand_twe_sociale_economie} maanden`,
+            f.sociale_economie
+              ? `stage in de sociale economie van maand ${f.startmaand_in_twe} tot ${f.startmaand_in_twe + f.maanden - 1} van TWE, enkel in de eerste ${p.max_maand_twe_sociale_economie} maanden`
+              : 'geen stageplaats in de sociale economie',
         },
         {
           id: 'sociale_economie_gecumuleerd',
@@ -106,7 +150,9 @@ export default defineFormula({
             !f.sociale_economie ||
             f.eerdere_maanden_sociale_economie + f.maanden <= p.max_maanden_sociale_economie,
           text: ({ f, p }) =>
-            `gecumuleerd ${f.eerdere_maanden_sociale_economie} + ${f.maanden} maanden WES in de sociale economie, hoogstens ${p.max_maanden_sociale_economie}`,
+            f.sociale_economie
+              ? `gecumuleerd ${f.eerdere_maanden_sociale_economie} + ${f.maanden} maanden WES in de sociale economie, hoogstens ${p.max_maanden_sociale_economie}`
+              : 'geen stageplaats in de sociale economie',
         },
       ],
       outputs: {

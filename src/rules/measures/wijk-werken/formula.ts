@@ -75,6 +75,8 @@ export default defineFormula({
     pwa_cheques_10_2015_tot_09_2017: fact.integer(
       'PWA-cheques ontvangen van 1/10/2015 tot en met 30/9/2017',
       {
+        description:
+          'Wie 100 PWA-cheques ontving in die periode valt onder de overgangsregel (geen maximumtermijn).',
         unit: 'cheques',
         min: 0,
         max: 100000,
@@ -86,7 +88,9 @@ export default defineFormula({
       max: 100,
       description: 'Het tarief dat het samenwerkingsverband koos (meestal 7,45 euro; Midwest 5,95 euro).',
     }),
-    chequetype: fact.choice('Soort wijk-werkcheque', ['papier', 'elektronisch']),
+    chequetype: fact.choice('Soort wijk-werkcheque', ['papier', 'elektronisch'], {
+      description: 'Papieren of elektronische cheque: bepaalt het deel van Edenred en van de organisator.',
+    }),
     aantal_cheques: fact.integer('Aantal wijk-werkcheques', {
       unit: 'cheques',
       min: 0,
@@ -154,13 +158,6 @@ export default defineFormula({
           source: 'seeds/004_694cfc149f605398.txt:L2730',
           holds: ({ f, p }) => f.uren_jaar <= p.max_uren_per_jaar,
           text: ({ f, p }) => `${f.uren_jaar} uur in het jaar, hoogstens ${p.max_uren_per_jaar}`,
-        },
-        {
-          id: 'maanden_jaar_samenhang',
-          source: 'seeds/004_694cfc149f605398.txt:L2730',
-          holds: ({ f }) => f.uren_maand <= f.uren_jaar,
-          text: ({ f }) =>
-            `de uren van de maand (${f.uren_maand}) zitten in de uren van het jaar (${f.uren_jaar})`,
         },
         {
           id: 'minimale_duur',
