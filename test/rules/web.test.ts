@@ -71,6 +71,15 @@ describe('the Regelgeving explorer (public, no sign-in)', () => {
     ).toContain('Vul een datum in');
   });
 
+  it('reads a decimal typed with a comma or a dot alike (7,45 and 7.45 euro per cheque)', async () => {
+    const base =
+      '/regelgeving/wijk-werken/berekenen?datum=2019-03-01&doelgroep=werkzoekende&in_traject_naar_werk=true' +
+      '&gebruiker=gemeente-of-ocmw&uren_maand=40&uren_jaar=300&maanden_traject=6&chequetype=papier&aantal_cheques=40';
+    // 40 × 7,45 = 298,00 euro (seeds/004: the cheque of 7,45 euro).
+    for (const price of ['7,45', '7.45'])
+      expect(await pageText(await web().get(`${base}&chequeprijs=${price}`)), price).toContain('€ 298,00');
+  });
+
   it('answers 404 in Dutch for an unknown measure', async () => {
     const res = await web().get('/regelgeving/bestaat-niet');
     expect(res.status).toBe(404);
