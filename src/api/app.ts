@@ -11,6 +11,7 @@ import { checkCsrf } from '../http/index.ts';
 import { toErrorResponse } from './errors.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerMonitorRoutes } from './routes/monitor.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
 import { registerRulesRoutes } from './routes/rules.ts';
 import { registerUserRoutes } from './routes/users.ts';
@@ -46,6 +47,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   registerOrganisationRoutes(api);
   registerAuditRoutes(api);
   registerRulesRoutes(api);
+  registerMonitorRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
