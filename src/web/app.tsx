@@ -11,6 +11,7 @@ import { Layout } from './components/layout.tsx';
 import { adminPages } from './pages/admin.tsx';
 import { authPages } from './pages/auth.tsx';
 import { homePages } from './pages/home.tsx';
+import { monitorPages } from './pages/monitor.tsx';
 import { organisationPages } from './pages/organisations.tsx';
 
 const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
@@ -61,6 +62,7 @@ export function createWeb(): Hono<AppEnv> {
   web.route('/', homePages());
   web.route('/register/organisaties', organisationPages());
   web.route('/beheer', adminPages());
+  web.route('/monitor', monitorPages());
 
   web.notFound(notFoundPage);
 
