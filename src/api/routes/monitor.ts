@@ -4,7 +4,15 @@
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { type AppEnv, requireUser } from '../../http/index.ts';
-import { getCheck, getKpis, getLadder, getSeries, openLadder, openSeries } from '../../monitor/index.ts';
+import {
+  getCheck,
+  getContext,
+  getKpis,
+  getLadder,
+  getSeries,
+  openLadder,
+  openSeries,
+} from '../../monitor/index.ts';
 import { errorResponses } from '../errors.ts';
 import { json, security } from '../util.ts';
 
@@ -154,6 +162,25 @@ export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
     async (c) => {
       requireUser(c);
       return c.json((await getKpis(c.var.actor)) as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/monitor/context',
+      tags,
+      security,
+      summary:
+        'Niet-werkende werkzoekenden per kansengroep 2014-2019 en contextindicatoren (met bron, leeftijd, datum).',
+      responses: {
+        200: json(z.record(z.string(), z.unknown()).openapi('MonitorContext'), 'De context.'),
+        ...errorResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      return c.json((await getContext(c.var.actor)) as unknown as Record<string, unknown>, 200);
     },
   );
 
