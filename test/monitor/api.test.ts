@@ -122,7 +122,7 @@ describe('the monitor CLI', () => {
   it('check lists the findings; csv has a decimal comma', async () => {
     const c = await runCli(['monitor', 'check'], env);
     expect(c.code).toBe(0);
-    expect(c.stdout).toContain('16 gepubliceerde cijfers volgen niet uit hun delen');
+    expect(c.stdout).toContain('19 gepubliceerde cijfers volgen niet uit hun delen');
     expect(c.stdout).toContain('seeds/004_694cfc149f605398.txt:L6399');
     const csv = await runCli(
       ['monitor', 'ladder', '--year', '2019', '--region', 'west-vlaanderen', '--format', 'csv'],

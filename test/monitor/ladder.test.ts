@@ -134,11 +134,16 @@ describe('the consistency check', () => {
       'text trede-5 west-vlaanderen 2018-2019 6476→6476',
     ]);
     // Tabel 40: every regional subtotal follows; the regions' sums miss 1 where per-region rounding bites.
-    expect(r.regions.checked).toBe(117);
-    expect(r.regions.findings.map((f) => `${f.row} ${f.published}→${f.computed}`)).toEqual([
-      'trede-4 10198→10197', // L6551
-      'wijk-werken 1113→1112', // L6583
-      'totaal 63552→63551', // L6607
+    // The arrondissement tables (2019) add up to West-Vlaanderen and to the Tabel 40 regions, except
+    // wijk-werken (annual averages rounded per arrondissement, Tabel 31 L6020-6046).
+    expect(r.regions.checked).toBe(147);
+    expect(r.regions.findings.map((f) => `${f.kind} ${f.row} ${f.region} ${f.published}→${f.computed}`)).toEqual([
+      'regions-sum trede-4 west-vlaanderen 10198→10197', // L6551
+      'regions-sum wijk-werken west-vlaanderen 1113→1112', // L6583
+      'regions-sum totaal west-vlaanderen 63552→63551', // L6607
+      'arrondissements-sum wijk-werken west-vlaanderen 1113→1112', // 170+55+118+295+268+102+72+32
+      'arrondissements-region wijk-werken midden-west-vlaanderen 173→174', // Roeselare 102 + Tielt 72
+      'arrondissements-region wijk-werken westhoek 206→205', // Diksmuide 55 + Ieper 118 + Veurne 32
     ]);
     // Jobseekers and the ratios to wage earners all follow (58 figures).
     expect(r.context).toEqual({ checked: 58, findings: [] });
