@@ -117,7 +117,7 @@ describe('the monitor CLI', () => {
     const l = JSON.parse(r.stdout) as { total: number; rungs: { rung: number; total: number }[] };
     expect(l.total).toBe(63552);
     expect(l.rungs.map((x) => x.total)).toEqual([51901, 10198, 1453]);
-  });
+  }, 120_000);
 
   it('check lists the findings; csv has a decimal comma', async () => {
     const c = await runCli(['monitor', 'check'], env);
@@ -131,5 +131,5 @@ describe('the monitor CLI', () => {
     expect(csv.stdout).toContain(
       '2019;west-vlaanderen;maatregel;sine;SINE (in hervorming naar individueel maatwerk);5;1412;0,4;564,8;;',
     );
-  });
+  }, 120_000);
 });

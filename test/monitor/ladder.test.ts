@@ -137,7 +137,9 @@ describe('the consistency check', () => {
     // The arrondissement tables (2019) add up to West-Vlaanderen and to the Tabel 40 regions, except
     // wijk-werken (annual averages rounded per arrondissement, Tabel 31 L6020-6046).
     expect(r.regions.checked).toBe(147);
-    expect(r.regions.findings.map((f) => `${f.kind} ${f.row} ${f.region} ${f.published}→${f.computed}`)).toEqual([
+    expect(
+      r.regions.findings.map((f) => `${f.kind} ${f.row} ${f.region} ${f.published}→${f.computed}`),
+    ).toEqual([
       'regions-sum trede-4 west-vlaanderen 10198→10197', // L6551
       'regions-sum wijk-werken west-vlaanderen 1113→1112', // L6583
       'regions-sum totaal west-vlaanderen 63552→63551', // L6607
