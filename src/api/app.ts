@@ -12,6 +12,7 @@ import { toErrorResponse } from './errors.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerDossierRoutes } from './routes/dossiers.ts';
+import { registerMonitorRoutes } from './routes/monitor.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
 import { registerRulesRoutes } from './routes/rules.ts';
 import { registerUserRoutes } from './routes/users.ts';
@@ -48,6 +49,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   registerAuditRoutes(api);
   registerRulesRoutes(api);
   registerDossierRoutes(api);
+  registerMonitorRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -11,6 +11,7 @@ import { Layout } from './components/layout.tsx';
 import { adminPages } from './pages/admin.tsx';
 import { authPages } from './pages/auth.tsx';
 import { homePages } from './pages/home.tsx';
+import { monitorPages } from './pages/monitor.tsx';
 import { organisationPages } from './pages/organisations.tsx';
 import { rulesPages } from './pages/rules.tsx';
 
@@ -63,6 +64,7 @@ export function createWeb(): Hono<AppEnv> {
   web.route('/regelgeving', rulesPages());
   web.route('/register/organisaties', organisationPages());
   web.route('/beheer', adminPages());
+  web.route('/monitor', monitorPages());
 
   web.notFound(notFoundPage);
 

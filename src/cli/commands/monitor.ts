@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
   getCheck,
+  getContext,
   getKpis,
   getLadder,
   getSeries,
@@ -117,6 +118,27 @@ export function monitorCommand(program: Command, io: Io): Command {
       );
       io.out(
         `${all.length} gepubliceerde cijfers volgen niet uit hun delen (gecontroleerd: ${r.checked.subtotals} subtotalen, ${r.checked.shares} aandelen, ${r.checked.growth} groeicijfers, ${r.checked.text} cijfers uit de tekst, ${r.regions.checked} cellen van ${r.regions.table}).\n`,
+      );
+    });
+
+  monitor
+    .command('context')
+    .description('Niet-werkende werkzoekenden per kansengroep 2014-2019 en contextindicatoren.')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(async (o: { format: string }) => {
+      const r = await withCli((ctx) => getContext(ctx.actor));
+      if (o.format === 'json') return printJson(io, r);
+      io.out(`${r.nwwz.title} (${r.nwwz.source})\n`);
+      io.out(
+        renderTable(r.nwwz.rows, [
+          { header: 'kansengroep', value: (x) => x.label },
+          ...r.nwwz.years.map((y, i) => ({
+            header: `WVL ${y}`,
+            value: (x: (typeof r.nwwz.rows)[number]) => nl(x.values['west-vlaanderen']?.[i] ?? null),
+            align: 'right' as const,
+          })),
+          { header: 'VL 2019', value: (x) => nl(x.values.vlaanderen?.at(-1) ?? null), align: 'right' },
+        ]),
       );
     });
 
