@@ -417,7 +417,7 @@ function transitionCommand(action: DossierAction) {
           [handlerId],
         );
         const u = rows[0];
-        if (!u || !u.roles.some((r) => r === 'dossierbehandelaar' || r === 'beheerder')) {
+        if (!u?.roles.some((r) => r === 'dossierbehandelaar' || r === 'beheerder')) {
           throw ValidationError.field('handlerId', 'de behandelaar moet een actieve dossierbehandelaar zijn');
         }
         data['handler'] = { id: handlerId, name: u.display_name };
