@@ -13,6 +13,7 @@ interface NavItem {
 /** Main navigation; a module's entry appears once its pages exist. */
 export const NAV: NavItem[] = [
   { href: '/register/organisaties', label: 'Register', permission: 'organisations:read' },
+  { href: '/dossiers', label: 'Dossiers', permission: 'dossiers:read' },
   { href: '/beheer', label: 'Beheer', permission: 'users:manage' },
 ];
 
