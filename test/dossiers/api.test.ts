@@ -187,6 +187,16 @@ describeEachDb('dossiers over HTTP', ({ db }) => {
     expect(filtered.total).toBe(0);
     expect((await werkgeverB.post('/api/v1/dossiers', { ...AWI, organisationId: orgA.id })).status).toBe(404);
     expect((await werkgeverB.get('/api/v1/dossiers/lead-times?year=2026')).status).toBe(403);
+    // The web pages too: the dossier page and its action form answer 404, the list leaves it out.
+    expect((await werkgeverB.get(`/dossiers/${d.id}`)).status).toBe(404);
+    const form = await werkgeverB.request('POST', `/dossiers/${d.id}/acties`, 'action=intrekken-vrijwillig', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(form.status).toBe(404);
+    expect(await (await werkgeverB.get('/dossiers')).text()).not.toContain(d.reference);
+    const page = await werkgeverA.get(`/dossiers/${d.id}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(d.reference);
     // Its own organisation's list does contain what it applied for.
     const own = (await (await werkgeverA.get('/api/v1/dossiers?pageSize=500')).json()) as {
       items: Dossier[];

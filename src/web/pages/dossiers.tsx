@@ -350,6 +350,10 @@ function DossierPage(p: { c: WebContext; d: DossierDetail; errors?: FormErrors |
   const { d } = p;
   const auth = requireWebUser(p.c);
   const e = d.eligibility;
+  // Assigning a dossier to oneself again is no next step.
+  const actions = d.nextActions.filter(
+    (a) => !(a.action === 'toewijzen' && d.handler?.id === auth.actor.userId),
+  );
   return (
     <Layout
       title={`Dossier ${d.reference}`}
@@ -392,11 +396,11 @@ function DossierPage(p: { c: WebContext; d: DossierDetail; errors?: FormErrors |
         </>
       )}
       <h2>Volgende stappen</h2>
-      {d.nextActions.length === 0 ? (
+      {actions.length === 0 ? (
         <p>Er zijn geen acties mogelijk voor u in deze toestand.</p>
       ) : (
         <div class="cards">
-          {d.nextActions.map((a) => (
+          {actions.map((a) => (
             <ActionForm c={p.c} d={d} a={a} />
           ))}
         </div>
