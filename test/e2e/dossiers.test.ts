@@ -70,5 +70,16 @@ describe('dossiers in Chromium', () => {
     // The work queue shows it as assigned to me.
     await page.goto(`${e2e.url}/dossiers/werkvoorraad`);
     expect(await page.getByRole('link', { name: /^DOS-/ }).count()).toBe(1);
+
+    // The lead-time page: the grant came the same day, within the 1,5-day norm of the measure.
+    await page
+      .getByRole('navigation', { name: 'Dossiers' })
+      .getByRole('link', { name: 'Doorlooptijden' })
+      .click();
+    await expect.poll(textOf(page, 'h1')).toMatch(/^Doorlooptijden \d{4}$/);
+    const row = page.getByRole('row', { name: /1,5 dag/ });
+    expect(await row.textContent()).toContain('100,00\u00a0%');
+    expect(await row.textContent()).toContain('Op streefdoel');
+    await e2e.screenshot(page, 'doorlooptijden');
   });
 });

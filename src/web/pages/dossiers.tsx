@@ -638,6 +638,14 @@ export function dossierPages(): Hono<AppEnv> {
             </li>
           ))}
         </ul>
+        <h2>Tegenstrijdigheden in de bron</h2>
+        <ul>
+          {report.inconsistencies.map((n) => (
+            <li>
+              {n.what} <small class="hint">({n.source})</small>
+            </li>
+          ))}
+        </ul>
       </Layout>,
     );
   });
