@@ -280,7 +280,7 @@ export async function leadTimeReport(
       WHERE d.measure_id = ANY($1::text[]) AND e.occurred_at < $2
         AND EXISTS (SELECT 1 FROM dossier_events x WHERE x.dossier_id = d.id AND x.occurred_at >= $3)
       ORDER BY e.dossier_id, e.id`,
-    [measures, `${year + 1}-01-02T00:00:00Z`, `${year - 1}-01-01T00:00:00Z`],
+    [measures, `${year + 1}-01-02T00:00:00Z`, `${year - 2}-12-31T00:00:00Z`],
   );
   const byDossier = new Map<string, EventRow[]>();
   for (const r of rows) {

@@ -245,6 +245,11 @@ describeEachDb('dossiers over HTTP', ({ db }) => {
     };
     expect(unassigned.items.map((i) => i.id)).not.toContain(d.id);
     expect(unassigned.items.every((i) => i.state === 'ontvangen' && i.handler === null)).toBe(true);
+    // The web list filters the same way.
+    expect(await (await behandelaar.get('/dossiers?behandelaar=mij')).text()).toContain(d.reference);
+    expect(await (await behandelaar.get('/dossiers?behandelaar=geen')).text()).not.toContain(d.reference);
+    const queue = await (await behandelaar.get('/dossiers/werkvoorraad')).text();
+    expect(queue).toContain(d.reference);
     const vop = (await (await behandelaar.get('/api/v1/dossiers?measureId=vop')).json()) as {
       items: Dossier[];
     };

@@ -443,12 +443,15 @@ export function dossierPages(): Hono<AppEnv> {
     const measureId = c.req.query('maatregel') || undefined;
     const organisationId = c.req.query('organisatie') || undefined;
     const q = c.req.query('q')?.trim() || undefined;
+    const handlerParam = c.req.query('behandelaar');
+    const handler = handlerParam === 'mij' || handlerParam === 'geen' ? handlerParam : undefined;
     const page = await listDossiers(c.var.deps.db, c.var.actor, {
       ...paging,
       sort: paging.sort ?? '-ontvangen',
       state,
       measureId,
       organisationId,
+      handler,
       q,
     });
     return c.html(
@@ -484,6 +487,19 @@ export function dossierPages(): Hono<AppEnv> {
             empty="Alle"
             required
           />
+          {can(c.var.actor, 'dossiers:handle') && (
+            <Select
+              name="behandelaar"
+              label="Behandelaar"
+              options={[
+                { value: 'mij', label: 'Aan mij toegewezen' },
+                { value: 'geen', label: 'Niet toegewezen' },
+              ]}
+              value={handler}
+              empty="Alle"
+              required
+            />
+          )}
           <button type="submit" class="button-secondary">
             Filteren
           </button>
