@@ -150,6 +150,19 @@ export function brusselsDate(at: Date): IsoDate {
   return brussels.format(at) as IsoDate;
 }
 
+/** The moment a calendar day starts in Brussels (23:00 or 22:00 UTC the day before). */
+export function brusselsMidnight(date: IsoDate | string): Date {
+  const utc = Date.parse(`${date}T00:00:00Z`);
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Brussels',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(utc)),
+  );
+  return new Date(utc - hour * 3_600_000);
+}
+
 /** Whether an end event meets the norm's limit (start is absent for day-of-month norms). */
 export function withinLimit(limit: Norm['limit'], start: Date | null, end: Date): boolean {
   const endDate = brusselsDate(end);

@@ -228,6 +228,32 @@ describeEachDb('dossiers over HTTP', ({ db }) => {
     expect(JSON.stringify(await bad.json())).toContain('facts.');
   });
 
+  it('registers the receipt date of a paper application (case handlers only)', async () => {
+    // 5 January 2026 starts at 23:00 UTC the day before in Brussels (CET, UTC+1).
+    const d = await apply(behandelaar, { channel: 'papier', receivedOn: '2026-01-05' });
+    expect((d as unknown as { receivedAt: string }).receivedAt).toBe('2026-01-04T23:00:00.000Z');
+    const detail = (await (await behandelaar.get(`/api/v1/dossiers/${d.id}`)).json()) as Dossier & {
+      timeline: { occurredAt: string; data: Record<string, unknown> }[];
+    };
+    expect(detail.timeline[0]?.occurredAt).toBe('2026-01-04T23:00:00.000Z');
+    expect(detail.timeline[0]?.data['registeredAt']).toEqual(expect.any(String));
+    // 1 July is summer time (CEST, UTC+2).
+    const summer = await apply(behandelaar, { channel: 'papier', receivedOn: '2026-07-01' });
+    expect((summer as unknown as { receivedAt: string }).receivedAt).toBe('2026-06-30T22:00:00.000Z');
+    const byWerkgever = await werkgeverA.post('/api/v1/dossiers', {
+      ...AWI,
+      organisationId: orgA.id,
+      receivedOn: '2026-01-05',
+    });
+    expect(byWerkgever.status).toBe(403);
+    const future = await behandelaar.post('/api/v1/dossiers', {
+      ...AWI,
+      organisationId: orgA.id,
+      receivedOn: '2999-01-01',
+    });
+    expect(future.status).toBe(400);
+  });
+
   it('filters the list by state, measure and handler (the work queue)', async () => {
     const d = await apply(werkgeverA);
     await act(behandelaar, d.id, { action: 'toewijzen' });

@@ -117,6 +117,7 @@ export function dossiersCommand(program: Command, io: Io): Command {
     .option('--facts <json>', 'de feiten van de maatregel als JSON-object')
     .option('--date <JJJJ-MM-DD>', 'datum waarop de regels gelden (standaard vandaag)')
     .option('--channel <kanaal>', 'online of papier', 'online')
+    .option('--received-on <JJJJ-MM-DD>', 'ontvangstdatum van een papieren aanvraag')
     .option('--format <formaat>', 'table of json', 'table')
     .action(
       async (o: {
@@ -126,6 +127,7 @@ export function dossiersCommand(program: Command, io: Io): Command {
         facts?: string;
         date?: string;
         channel: string;
+        receivedOn?: string;
         format: string;
       }) => {
         const d = await withCli((ctx) =>
@@ -135,6 +137,7 @@ export function dossiersCommand(program: Command, io: Io): Command {
             personId: o.person ?? null,
             facts: parseFacts(o.facts),
             date: o.date,
+            receivedOn: o.receivedOn,
             channel: o.channel,
           }),
         );

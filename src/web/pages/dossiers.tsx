@@ -183,6 +183,7 @@ async function NewDossierForm(p: { c: WebContext; values: FormValues; errors?: F
     organisationId: 'Organisatie',
     measureId: 'Maatregel',
     date: 'Datum',
+    receivedOn: 'Ontvangen op',
     channel: 'Kanaal',
     ...Object.fromEntries(facts.map((x) => [`facts.${x.name}`, x.label])),
   };
@@ -223,6 +224,16 @@ async function NewDossierForm(p: { c: WebContext; values: FormValues; errors?: F
         error={f['date']}
         width="short"
       />
+      {can(p.c.var.actor, 'dossiers:handle') && (
+        <Field
+          name="receivedOn"
+          label="Ontvangen op"
+          hint="JJJJ-MM-DD: de ontvangstdatum van een papieren aanvraag; leeg is nu."
+          value={text(p.values, 'receivedOn')}
+          error={f['receivedOn']}
+          width="short"
+        />
+      )}
       {facts.length === 0 ? (
         <p class="notice">
           Voor deze maatregel geven de bronnen geen berekenbare regel: het recht wordt niet automatisch
@@ -691,6 +702,7 @@ export function dossierPages(): Hono<AppEnv> {
         organisationId: optional(form, 'organisationId') ?? null,
         channel: text(form, 'channel') || 'online',
         date: optional(form, 'date'),
+        receivedOn: optional(form, 'receivedOn'),
         facts: await factsFromForm(form, measureId),
       });
       flash(c, `Dossier ${d.reference} is ontvangen.`);
