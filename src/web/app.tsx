@@ -10,6 +10,7 @@ import type { AppEnv } from '../http/index.ts';
 import { Layout } from './components/layout.tsx';
 import { adminPages } from './pages/admin.tsx';
 import { authPages } from './pages/auth.tsx';
+import { dossierPages } from './pages/dossiers.tsx';
 import { homePages } from './pages/home.tsx';
 import { monitorPages } from './pages/monitor.tsx';
 import { organisationPages } from './pages/organisations.tsx';
@@ -63,6 +64,7 @@ export function createWeb(): Hono<AppEnv> {
   web.route('/', homePages());
   web.route('/regelgeving', rulesPages());
   web.route('/register/organisaties', organisationPages());
+  web.route('/dossiers', dossierPages());
   web.route('/beheer', adminPages());
   web.route('/monitor', monitorPages());
 
