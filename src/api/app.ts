@@ -12,6 +12,7 @@ import { toErrorResponse } from './errors.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
+import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerRulesRoutes } from './routes/rules.ts';
 import { registerUserRoutes } from './routes/users.ts';
 
@@ -44,6 +45,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   registerAuthRoutes(api);
   registerUserRoutes(api);
   registerOrganisationRoutes(api);
+  registerRegistryRoutes(api);
   registerAuditRoutes(api);
   registerRulesRoutes(api);
 

@@ -62,7 +62,15 @@ export class ImportRejectedError extends ValidationError {
     const rows = new Set(importIssues.map((i) => i.line)).size;
     super(
       importIssues.map(
-        (i): FieldIssue => ({ path: `line ${i.line}, column ${i.column}`, message: i.message }),
+        // Each issue also carries line, column and value for programs reading the report.
+        (i) =>
+          ({
+            path: `line ${i.line}, column ${i.column}`,
+            message: i.message,
+            line: i.line,
+            column: i.column,
+            value: i.value,
+          }) as FieldIssue,
       ),
       `Het bestand bevat ${rows} foute rij(en); er is niets ingelezen.`,
       'import_rejected',
