@@ -12,6 +12,7 @@ import { adminPages } from './pages/admin.tsx';
 import { authPages } from './pages/auth.tsx';
 import { homePages } from './pages/home.tsx';
 import { organisationPages } from './pages/organisations.tsx';
+import { registryPages } from './pages/registry.tsx';
 
 const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
   (
@@ -60,6 +61,7 @@ export function createWeb(): Hono<AppEnv> {
   web.route('/', authPages());
   web.route('/', homePages());
   web.route('/register/organisaties', organisationPages());
+  web.route('/register', registryPages());
   web.route('/beheer', adminPages());
 
   web.notFound(notFoundPage);
