@@ -5,7 +5,6 @@
  */
 import { Readable } from 'node:stream';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { assertOrganisationAccess } from '../../access/index.ts';
 import { ValidationError } from '../../domain/index.ts';
 import { type AppEnv, requireUser, run } from '../../http/index.ts';
 import {
@@ -273,7 +272,6 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
     async (c) => {
       requireUser(c);
       const id = c.req.valid('param').id;
-      assertOrganisationAccess(c.var.actor, id);
       await getOrganisation(c.var.deps.db, c.var.actor, id);
       return c.json(
         await listPlacements(c.var.deps.db, c.var.actor, { ...c.req.valid('query'), organisationId: id }),
