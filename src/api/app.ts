@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerDossierRoutes } from './routes/dossiers.ts';
 import { registerMonitorRoutes } from './routes/monitor.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
+import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerRulesRoutes } from './routes/rules.ts';
 import { registerUserRoutes } from './routes/users.ts';
 
@@ -46,6 +47,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   registerAuthRoutes(api);
   registerUserRoutes(api);
   registerOrganisationRoutes(api);
+  registerRegistryRoutes(api);
   registerAuditRoutes(api);
   registerRulesRoutes(api);
   registerDossierRoutes(api);

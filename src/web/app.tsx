@@ -15,6 +15,7 @@ import { homePages } from './pages/home.tsx';
 import { monitorPages } from './pages/monitor.tsx';
 import { organisationPages } from './pages/organisations.tsx';
 import { rulesPages } from './pages/rules.tsx';
+import { registryPages } from './pages/registry.tsx';
 
 const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
   (
@@ -65,6 +66,7 @@ export function createWeb(): Hono<AppEnv> {
   web.route('/regelgeving', rulesPages());
   web.route('/register/organisaties', organisationPages());
   web.route('/dossiers', dossierPages());
+  web.route('/register', registryPages());
   web.route('/beheer', adminPages());
   web.route('/monitor', monitorPages());
 
