@@ -20,6 +20,8 @@
 import { fraction, money, percent } from '../../../domain/index.ts';
 import { defineFormula, fact } from '../../engine/index.ts';
 
+/** A number with a decimal comma, as Dutch text writes it (19,5). */
+const nl = (n: number) => String(n).replace('.', ',');
 const WOP = 'seeds/004_694cfc149f605398.txt:L1740-1744';
 const CATEGORIEEN = ['60-hoog', '60-gemiddeld', '45-hoog', '45-gemiddeld', '45-laag'] as const;
 
@@ -88,7 +90,7 @@ export default defineFormula({
           source: 'seeds/004_694cfc149f605398.txt:L1777-1778',
           holds: ({ f, p }) => f.vte_dgwn_bedrijf >= p.min_vte_dgwn,
           text: ({ f, p }) =>
-            `het maatwerkbedrijf stelt ${f.vte_dgwn_bedrijf} VTE dgwn tewerk, minstens ${p.min_vte_dgwn} vereist`,
+            `het maatwerkbedrijf stelt ${nl(f.vte_dgwn_bedrijf)} VTE dgwn tewerk, minstens ${p.min_vte_dgwn} vereist`,
         },
         {
           id: 'regel_65_35',
@@ -97,7 +99,7 @@ export default defineFormula({
             fraction(f.aandeel_dgwn_personeel).num * p.min_aandeel_dgwn.den >=
             fraction(100).num * p.min_aandeel_dgwn.num,
           text: ({ f, p }) =>
-            `dgwn maken ${f.aandeel_dgwn_personeel}% van het personeelsbestand uit, minstens ${(p.min_aandeel_dgwn.num * 100) / p.min_aandeel_dgwn.den}% vereist`,
+            `dgwn maken ${nl(f.aandeel_dgwn_personeel)}% van het personeelsbestand uit, minstens ${(p.min_aandeel_dgwn.num * 100) / p.min_aandeel_dgwn.den}% vereist`,
         },
       ],
       amount: ({ f, p, step, stepMoney }) => {

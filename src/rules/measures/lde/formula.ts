@@ -16,6 +16,8 @@
 import { fraction, money } from '../../../domain/index.ts';
 import { defineFormula, fact } from '../../engine/index.ts';
 
+/** A number with a decimal comma, as Dutch text writes it (0,8). */
+const nl = (n: number) => String(n).replace('.', ',');
 const VERGOEDING = 'seeds/004_694cfc149f605398.txt:L1510-1512';
 
 export default defineFormula({
@@ -76,7 +78,7 @@ export default defineFormula({
         stepMoney(
           'vergoeding',
           money.mul(p.max_vergoeding_per_vte, f.vte),
-          `${money.toEuroString(p.max_vergoeding_per_vte)} euro per VTE × ${f.vte} VTE (${VERGOEDING})`,
+          `${money.toEuroString(p.max_vergoeding_per_vte)} euro per VTE × ${nl(f.vte)} VTE (${VERGOEDING})`,
         ),
       outputs: {
         vergoeding_basisbedrag: {
