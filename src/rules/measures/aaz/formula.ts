@@ -64,7 +64,7 @@ type P = typeof parameters;
 
 const aanvrager: Condition<F, P> = {
   id: 'maatwerkbedrijf',
-  source: 'seeds/004_694cfc149f605398.txt:L2924-2926',
+  source: 'seeds/004_694cfc149f605398.txt:L2926-2927',
   holds: ({ f }) => f.aanvrager !== 'ander',
   text: ({ f }) =>
     f.aanvrager === 'ander'
