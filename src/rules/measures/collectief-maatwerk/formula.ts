@@ -22,6 +22,9 @@ import { defineFormula, fact } from '../../engine/index.ts';
 
 /** A number with a decimal comma, as Dutch text writes it (19,5). */
 const nl = (n: number) => String(n).replace('.', ',');
+/** Employment within the contingent: workers above it are allowed but not counted (seeds/003_041d48c097fadc86.txt:L2481-2483). */
+const binnen = (f: { tewerkgestelde_dgwn_vte: number; toegekend_contingent_vte: number }) =>
+  Math.min(f.tewerkgestelde_dgwn_vte, f.toegekend_contingent_vte);
 const WOP = 'seeds/004_694cfc149f605398.txt:L1740-1744';
 const CATEGORIEEN = ['60-hoog', '60-gemiddeld', '45-hoog', '45-gemiddeld', '45-laag'] as const;
 
@@ -50,11 +53,14 @@ export default defineFormula({
       unit: 'VTE',
       min: 0,
     }),
-    ingevuld_contingent_vte: fact.number('Ingevuld contingent op jaarbasis (som over vier kwartalen)', {
-      unit: 'VTE',
-      min: 0,
-      description: 'Dgwn boven het contingent tellen niet mee binnen het contingent.',
-    }),
+    tewerkgestelde_dgwn_vte: fact.number(
+      'Tewerkgestelde doelgroepwerknemers op jaarbasis (som over vier kwartalen)',
+      {
+        unit: 'VTE',
+        min: 0,
+        description: 'Dgwn boven het contingent mogen, maar tellen niet mee binnen het contingent.',
+      },
+    ),
   },
   parameters: {
     loonpremie_60: 'rate',
@@ -133,23 +139,28 @@ export default defineFormula({
           unit: 'EUR',
           value: ({ p }) => money.toEuros(p.begeleidingspremie_forfait),
         },
+        ingevuld_binnen_contingent_vte: {
+          label: 'Ingevuld binnen het contingent (tewerkstelling boven het contingent telt niet mee)',
+          unit: 'VTE',
+          value: ({ f }) => binnen(f),
+        },
         invullingsgraad_contingent: {
           label: 'Invulling van het toegekende contingent op jaarbasis',
           unit: '%',
-          value: ({ f }) => percent(f.ingevuld_contingent_vte, f.toegekend_contingent_vte, 2),
+          value: ({ f }) => percent(binnen(f), f.toegekend_contingent_vte, 2),
         },
         contingent_vermindering: {
           label: 'Vermindering van het contingent in het derde kwartaal (invulling onder 90%)',
           value: ({ f, p }) =>
             !p.invullingsregel_opgeschort &&
-            fraction(f.ingevuld_contingent_vte).num * p.min_invulling_contingent.den <
+            fraction(binnen(f)).num * p.min_invulling_contingent.den <
               fraction(f.toegekend_contingent_vte).num * p.min_invulling_contingent.num,
         },
         in_aanmerking_herverdeling: {
           label: 'Komt in aanmerking voor herverdeeld contingent (invulling meer dan 95%)',
           value: ({ f, p }) =>
             !p.invullingsregel_opgeschort &&
-            fraction(f.ingevuld_contingent_vte).num * p.drempel_herverdeling.den >
+            fraction(binnen(f)).num * p.drempel_herverdeling.den >
               fraction(f.toegekend_contingent_vte).num * p.drempel_herverdeling.num,
         },
       },
