@@ -38,6 +38,15 @@ export default defineFormula({
       description:
         'Door VDAB toegekend: 60% met hoge of gemiddelde begeleiding, 45% met hoge, gemiddelde of lage.',
     }),
+    instroom: fact.choice(
+      'Wanneer de doelgroepwerknemer instroomde',
+      ['zittend-tot-2018', 'nieuw-vanaf-2019'] as const,
+      {
+        default: 'nieuw-vanaf-2019',
+        description:
+          'Zittend: uiterlijk op 31 december 2018 tewerkgesteld (WOP van onbepaalde duur); nieuw: vanaf 1 januari 2019.',
+      },
+    ),
     referteloon: fact.money('Referteloon per maand (bruto)', { min: 0 }),
     ggmmi: fact.money('Gewaarborgd gemiddeld minimum maandinkomen (GGMMI) op de datum', {
       min: 0,
@@ -75,6 +84,8 @@ export default defineFormula({
     min_invulling_contingent: 'rate',
     drempel_herverdeling: 'rate',
     invullingsregel_opgeschort: 'boolean',
+    herziening_binnen_jaren: 'integer',
+    herziening_ten_vroegste_jaren: 'integer',
   },
   amount: { label: 'Loonpremie per maand voor deze doelgroepwerknemer', period: 'per maand' },
   versions: [
@@ -133,6 +144,18 @@ export default defineFormula({
               : f.wop_categorie.endsWith('gemiddeld')
                 ? p.begeleiding_gemiddeld
                 : p.begeleiding_laag,
+        },
+        herziening_wop_binnen_jaren: {
+          label:
+            'Herziening van het WOP en evaluatie van de doorstroom uiterlijk na (jaren); leeg: onbepaalde duur',
+          unit: 'jaar',
+          value: ({ f, p }) => (f.instroom === 'nieuw-vanaf-2019' ? p.herziening_binnen_jaren : null),
+        },
+        herziening_ten_vroegste_na_jaren: {
+          label:
+            'Een vroegere herziening kan ten vroegste na (jaren), tenzij de medische of psychosociale situatie wijzigt',
+          unit: 'jaar',
+          value: ({ f, p }) => (f.instroom === 'nieuw-vanaf-2019' ? p.herziening_ten_vroegste_jaren : null),
         },
         begeleidingspremie_forfait_per_kwartaal: {
           label: 'Forfaitair aandeel begeleidingspremie per kwartaal (variabel aandeel niet gegeven)',
