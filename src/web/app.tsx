@@ -14,8 +14,8 @@ import { dossierPages } from './pages/dossiers.tsx';
 import { homePages } from './pages/home.tsx';
 import { monitorPages } from './pages/monitor.tsx';
 import { organisationPages } from './pages/organisations.tsx';
-import { rulesPages } from './pages/rules.tsx';
 import { registryPages } from './pages/registry.tsx';
+import { rulesPages } from './pages/rules.tsx';
 
 const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
   (
