@@ -2,7 +2,9 @@
  * The monitor API: the participation ladder, series, the consistency check and KPIs for users with
  * `monitor:read`, and open data (ladder, series) without login.
  */
+
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { systemActor } from '../../access/index.ts';
 import { type AppEnv, requireUser } from '../../http/index.ts';
 import {
   getCheck,
@@ -13,6 +15,7 @@ import {
   openLadder,
   openSeries,
 } from '../../monitor/index.ts';
+import { listPlacementFacts } from '../../registry/index.ts';
 import { errorResponses } from '../errors.ts';
 import { json, security } from '../util.ts';
 
@@ -108,8 +111,8 @@ export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       requireUser(c);
-      // TODO(lead): pass `placements: () => listPlacementFacts(c.var.deps.db, c.var.actor)` for source=registry.
-      return c.json(await getLadder(c.var.actor, c.req.valid('query')), 200);
+      const placements = () => listPlacementFacts(c.var.deps.db, c.var.actor);
+      return c.json(await getLadder(c.var.actor, { ...c.req.valid('query'), placements }), 200);
     },
   );
 
@@ -194,7 +197,12 @@ export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
       request: { query: ladderQuery },
       responses: { 200: json(LadderSchema, 'De ladder.'), ...errorResponses(400) },
     }),
-    async (c) => c.json(await openLadder(c.req.valid('query')), 200),
+    // Open data reads the registry as the system (pseudonymised facts only); cells under 5 persons
+    // are suppressed before anything leaves.
+    async (c) => {
+      const placements = () => listPlacementFacts(c.var.deps.db, systemActor('api', 'open data'));
+      return c.json(await openLadder({ ...c.req.valid('query'), placements }), 200);
+    },
   );
 
   api.openapi(

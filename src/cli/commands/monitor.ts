@@ -11,6 +11,7 @@ import {
   ladderCsv,
   monitorXlsx,
 } from '../../monitor/index.ts';
+import { listPlacementFacts } from '../../registry/index.ts';
 import { withCli } from '../context.ts';
 import { CliUsageError, type Io, printJson, renderTable } from '../output.ts';
 
@@ -42,8 +43,7 @@ export function monitorCommand(program: Command, io: Io): Command {
           year: Number(o.year),
           region: o.region,
           source: o.source as LadderSource,
-          // TODO(lead): after merging the registry, pass
-          // `placements: () => listPlacementFacts(ctx.db, ctx.actor)` here.
+          placements: () => listPlacementFacts(ctx.db, ctx.actor),
         });
         if (o.format !== 'xlsx') return { ladder, table: null, check: null };
         return { ladder, table: await getTable(ctx.actor), check: await getCheck(ctx.actor) };
