@@ -197,6 +197,8 @@ describeEachDb('dossiers over HTTP', ({ db }) => {
     const page = await werkgeverA.get(`/dossiers/${d.id}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(d.reference);
+    // The organisation page lists the organisation's dossiers.
+    expect(await (await werkgeverA.get(`/register/organisaties/${orgA.id}`)).text()).toContain(d.reference);
     // Its own organisation's list does contain what it applied for.
     const own = (await (await werkgeverA.get('/api/v1/dossiers?pageSize=500')).json()) as {
       items: Dossier[];

@@ -3,6 +3,7 @@
  * (erkenningen, contingenten, plaatsingen, verbanden). Persons are shown with INSZ and name only to
  * roles that may see identities; others see the pseudonym.
  */
+
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { can } from '../../access/index.ts';
@@ -34,6 +35,7 @@ import { Layout } from '../components/layout.tsx';
 import { DataTable, Details, Pager } from '../components/table.tsx';
 import { requireWebUser, type WebContext } from '../context.ts';
 import { formatDate, formatNumber } from '../format.ts';
+import { OrganisationDossiers } from './dossiers.tsx';
 
 const fte = (n: number) => formatNumber(n, 2);
 
@@ -115,7 +117,7 @@ function PlacementTable(p: {
   );
 }
 
-/** The registry part of an organisation's page; the dossiers list is mounted by the lead below it. */
+/** The registry part of an organisation's page: recognitions, contingents, links, placements, dossiers. */
 export async function organisationRegistrySections(c: WebContext, organisationId: string) {
   const db = c.var.deps.db;
   const actor = c.var.actor;
@@ -199,8 +201,7 @@ export async function organisationRegistrySections(c: WebContext, organisationId
           <Pager c={c} page={placements.page} pageSize={placements.pageSize} total={placements.total} />
         </section>
       )}
-      {/* DOSSIERS-SLOT: the lead mounts the dossiers list of this organisation here (src/dossiers). */}
-      <div id="dossiers-slot" data-organisation={organisationId} />
+      <OrganisationDossiers c={c} organisationId={organisationId} />
     </>
   );
 }
