@@ -79,6 +79,8 @@ describeEachDb('the monitor API over real HTTP', ({ db }) => {
     const a = await loginClient(server.url, (await makeUser(db(), ['analist'])).username);
     expect((await a.get('/api/v1/monitor/ladder?year=2019&region=atlantis')).status).toBe(400);
     expect((await a.get('/api/v1/monitor/ladder?year=2012&region=vlaanderen')).status).toBe(400);
+    // A province has no reference ladder of its own: 400, not a server error.
+    expect((await a.get('/api/v1/monitor/ladder?year=2019&region=antwerpen')).status).toBe(400);
     const reg = await a.get('/api/v1/monitor/ladder?year=2019&region=vlaanderen&source=registry');
     expect(reg.status).toBe(400);
   });
