@@ -24,7 +24,7 @@ import {
   TABEL_40_REGIONS,
   WEST_FLEMISH_REGIONS,
 } from '../../monitor/index.ts';
-import { Chart, nlAxis } from '../components/chart.tsx';
+import { Chart, loadCharts, nlAxis } from '../components/chart.tsx';
 import { Layout } from '../components/layout.tsx';
 import { requireWebUser, type WebContext } from '../context.ts';
 import { formatNumber, formatPercent, formatPoints } from '../format.ts';
@@ -91,6 +91,7 @@ export function monitorPages(): Hono<AppEnv> {
     const auth = requireWebUser(c);
     const actor = auth.actor;
     const { year, region, series } = params(c);
+    await loadCharts();
     const table = await getTable(actor);
     const ladder = await getLadder(actor, { year, region });
     const regional: Ladder[] = [];
