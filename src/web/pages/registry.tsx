@@ -210,6 +210,8 @@ const KIND_LABELS: Record<string, string> = {
   organisaties: 'Organisaties',
   personen: 'Personen',
   plaatsingen: 'Plaatsingen',
+  indicaties: 'Indiceringen',
+  lonen: 'Loongegevens per kwartaal',
 };
 
 function ImportForm(p: { c: WebContext; kind?: string | undefined }) {
