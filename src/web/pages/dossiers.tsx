@@ -480,7 +480,7 @@ export function dossierPages(): Hono<AppEnv> {
         }
       >
         {subnav(c.var.actor, c.req.path)}
-        <form method="get" class="filters" aria-label="Dossiers filteren">
+        <form method="get" class="filters" novalidate aria-label="Dossiers filteren">
           <Field name="q" label="Referentie" value={q} width="medium" required />
           <Select
             name="toestand"
@@ -586,7 +586,7 @@ export function dossierPages(): Hono<AppEnv> {
     return c.html(
       <Layout title={`Doorlooptijden ${year}`} auth={auth} path={c.req.path} wide>
         {subnav(c.var.actor, c.req.path)}
-        <form method="get" class="filters" aria-label="Jaar kiezen">
+        <form method="get" class="filters" novalidate aria-label="Jaar kiezen">
           <Field name="jaar" label="Jaar" value={String(year)} width="short" inputmode="numeric" required />
           <button type="submit" class="button-secondary">
             Tonen

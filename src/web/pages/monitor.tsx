@@ -114,7 +114,7 @@ export function monitorPages(): Hono<AppEnv> {
           (treden 3, 4 en 5 van de participatieladder). Alle totalen worden berekend uit de maatregelen; bron:{' '}
           <code>{TABEL_39.source}</code>.
         </p>
-        <form method="get" action={BASE} class="filters">
+        <form method="get" action={BASE} class="filters" novalidate>
           <label for="filter-jaar">Jaar</label>{' '}
           <span>
             <select id="filter-jaar" name="jaar">
