@@ -50,6 +50,7 @@ import {
   formatEuroCents,
   formatPercent,
   formatPoints,
+  parseDecimalInput,
 } from '../format.ts';
 
 const BASE = '/dossiers';
@@ -295,8 +296,7 @@ async function factsFromForm(form: FormValues, measureId: string): Promise<Recor
     if (v === undefined) continue;
     if (x.type === 'boolean') out[x.name] = v === 'true';
     else if (['integer', 'number', 'money', 'rate'].includes(x.type)) {
-      const n = Number(v.replace(/\./g, '').replace(',', '.'));
-      out[x.name] = /^-?[\d.]+(,\d+)?$/.test(v) && Number.isFinite(n) ? n : v;
+      out[x.name] = parseDecimalInput(v);
     } else out[x.name] = v;
   }
   return out;
@@ -735,7 +735,7 @@ export function dossierPages(): Hono<AppEnv> {
       const d = await run(c, transitionCommandFor(action), {
         id,
         reason: optional(form, `${action}-reason`) ?? null,
-        amount: optional(form, `${action}-amount`) ?? null,
+        amount: ((a) => (a === undefined ? null : parseDecimalInput(a)))(optional(form, `${action}-amount`)),
         kind: optional(form, `${action}-kind`) ?? null,
       });
       flash(c, `${d.reference}: ${STATE_LABELS[d.state]}${d.outcome ? ` (${d.outcome})` : ''}.`);
