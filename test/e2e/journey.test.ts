@@ -1,14 +1,16 @@
 /**
  * The first hour of a new user, as the README promises it: `npm start` on an empty data folder
  * prints the administrator's one-time password; in Chromium the administrator signs in, chooses a
- * password, calculates a measure in Regelgeving and registers an organisation.
+ * password, calculates a measure in Regelgeving, reads the ladder dashboard, registers an
+ * organisation and takes a dossier for it from application to closure.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newPage, screenshot, textOf } from '../support/browser.ts';
+import { formatKbo } from '../../src/domain/index.ts';
+import { accessibilityProblems, launchChromium, newPage, screenshot, textOf } from '../support/browser.ts';
 import { kboFor } from '../support/factories.ts';
 import { type ServerProcess, startServerProcess } from '../support/process.ts';
 
@@ -75,5 +77,55 @@ describe('a new user after npm start', () => {
     await page.getByRole('button', { name: 'Organisatie registreren' }).click();
     await expect.poll(textOf(page, 'h1')).toBe('De Vlaspit maatwerk');
     await screenshot(page, 'eerste-organisatie');
+  });
+
+  it('reads the participation ladder on the monitor dashboard', async () => {
+    await page
+      .getByRole('navigation', { name: 'Hoofdnavigatie' })
+      .getByRole('link', { name: 'Monitor' })
+      .click();
+    await expect.poll(textOf(page, 'h1')).toBe('Monitor');
+    // 2019, West-Vlaanderen: 63.552 places computed from the leaves of Tabel 39 (seeds/004).
+    await page.goto(`${server.url}/monitor?jaar=2019&regio=west-vlaanderen`);
+    expect(await page.locator('main').textContent()).toContain('63.552');
+    await screenshot(page, 'monitor');
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('takes a dossier for the new organisation from application to closure', async () => {
+    await page
+      .getByRole('navigation', { name: 'Hoofdnavigatie' })
+      .getByRole('link', { name: 'Dossiers' })
+      .click();
+    await page.getByRole('link', { name: 'Nieuw dossier' }).click();
+    await page.getByLabel('Maatregel').selectOption('aanwervingsincentive');
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await page
+      .getByLabel('Organisatie')
+      .selectOption({ label: `De Vlaspit maatwerk (${formatKbo(kboFor(34_022))})` });
+    await page.getByLabel('Datum waarop de regels gelden').fill('2018-03-01');
+    await page.locator('input[name="facts.leeftijd"]').fill('40');
+    await page.locator('input[name="facts.maanden_werkzoekend"]').fill('26');
+    await page.locator('input[name="facts.maanden_in_dienst"]').fill('3');
+    await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
+    await expect.poll(textOf(page, '.dossier-state')).toBe('Ontvangen');
+
+    await page.getByRole('button', { name: 'Ontvankelijk verklaren', exact: true }).click();
+    await expect.poll(textOf(page, '.dossier-state')).toBe('Ontvankelijk');
+    const grant = page.getByRole('form', { name: 'Toekennen' });
+    await grant.getByLabel('Reden').fill('Langdurig werkzoekend, drie maanden in dienst');
+    await grant.getByRole('button', { name: 'Toekennen' }).click();
+    await expect.poll(textOf(page, '.dossier-state')).toBe('Beslist (toegekend)');
+    // The first instalment after three months: 1.250 euro, typed the Belgian way.
+    const pay = page.getByRole('form', { name: 'Betaling registreren' });
+    await pay.getByLabel('Bedrag in euro').fill('1.250,00');
+    await pay.getByRole('button', { name: 'Betaling registreren' }).click();
+    await expect.poll(textOf(page, '.dossier-state')).toBe('Betaald (toegekend)');
+    await page.getByRole('form', { name: 'Afsluiten' }).getByRole('button', { name: 'Afsluiten' }).click();
+    await expect.poll(textOf(page, '.dossier-state')).toMatch(/^Afgesloten/);
+    const timeline = (await page.locator('ol.timeline').textContent()) ?? '';
+    expect(timeline).toContain('€\u00a01.250,00');
+    await screenshot(page, 'dossier-afgesloten');
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 });
