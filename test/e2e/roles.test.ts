@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/commands/index.ts';
 import { applyForMeasure } from '../../src/dossiers/index.ts';
-import { type E2e, signIn, startE2e, textOf } from '../support/browser.ts';
+import { accessibilityProblems, type E2e, signIn, startE2e, textOf } from '../support/browser.ts';
 import { admin, kboFor, makeOrganisation, makeUser } from '../support/factories.ts';
 import { loginClient } from '../support/http.ts';
 import { ROOT } from '../support/process.ts';
@@ -69,6 +69,7 @@ describe('one interface per role in Chromium', () => {
     expect(await page.getByLabel('Werkgever / organisatie').isChecked()).toBe(true);
     expect(await page.getByLabel('Beheerder').isChecked()).toBe(false);
     await e2e.screenshot(page, 'rol-beheerder-gebruiker');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // The audit log, filtered on this user, shows who created it with which role.
     await page.getByRole('link', { name: 'Audit van deze gebruiker' }).click();
@@ -81,6 +82,7 @@ describe('one interface per role in Chromium', () => {
     expect(text).toContain('werkgever');
     expect(text).toContain(org.id);
     await e2e.screenshot(page, 'rol-beheerder-audit');
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 
   it('dossierbehandelaar: sees an empty work queue on the start page', async () => {
@@ -112,6 +114,7 @@ describe('one interface per role in Chromium', () => {
       expect(await unassigned.innerText()).toContain('Maatwerk Leie');
       expect(await unassigned.innerText()).toContain('Ontvangen');
       await e2e.screenshot(page, 'rol-behandelaar-start');
+      expect(await accessibilityProblems(page)).toEqual([]);
 
       await page.getByRole('link', { name: 'Naar de volledige werkvoorraad' }).click();
       await expect.poll(textOf(page, 'h1')).toBe('Mijn werkvoorraad');
@@ -148,13 +151,28 @@ describe('one interface per role in Chromium', () => {
       expect(timeline).toContain('Ontvankelijk verklaren');
       expect(timeline).toContain('Aanwerving na 26 maanden werkloosheid aangetoond');
       await e2e.screenshot(page, 'rol-behandelaar-beslist');
+      // Printed, the dossier keeps its state and timeline and drops the forms that change it.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('ol.timeline').isVisible()).toBe(true);
+      expect(await page.locator('.dossier-state').isVisible()).toBe(true);
+      expect(await page.getByRole('form', { name: 'Betaling registreren' }).isVisible()).toBe(false);
+      for (const control of await page.locator('main button, main textarea, main select').all()) {
+        expect(await control.isVisible()).toBe(false);
+      }
+      await page.emulateMedia({ media: 'screen' });
+      expect(await accessibilityProblems(page)).toEqual([]);
 
-      // Decided is no longer open work; the other dossier still waits unassigned.
+      // Back on the start page: a granted dossier stays open work (the payment follows), now mine;
+      // the other one still waits unassigned.
       await page.goto(e2e.url);
       const start = await mainText(page);
-      expect(start).toContain('Aan mij toegewezen (0)');
+      expect(start).toContain('Aan mij toegewezen (1)');
       expect(start).toContain('Niet toegewezen (1)');
-      expect(start).not.toContain(reference);
+      const mine = page.getByRole('table', { name: 'Open dossiers aan mij toegewezen, oudste eerst' });
+      const row = (await mine.locator('tbody tr').innerText()).replace(/\s+/g, ' ');
+      expect(row).toContain(reference);
+      expect(row).toContain('Beslist');
+      expect(await unassigned.innerText()).not.toContain(reference);
     },
   );
 
@@ -175,6 +193,7 @@ describe('one interface per role in Chromium', () => {
     expect(await nav(page).getByRole('link', { name: 'Beheer' }).count()).toBe(0);
     expect(await page.locator('ul.cards').getByRole('link', { name: 'Register' }).count()).toBe(0);
     await e2e.screenshot(page, 'rol-werkgever-start');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     await mine.getByRole('link', { name: 'Kringwinkel Zuid' }).click();
     await expect.poll(textOf(page, 'h1')).toBe('Kringwinkel Zuid');
@@ -231,6 +250,7 @@ describe('one interface per role in Chromium', () => {
       expect(row).toContain('Ontvangen');
       expect(await mainText(page)).not.toContain('Andere Werkplaats');
       await e2e.screenshot(page, 'rol-werkgever-dossier');
+      expect(await accessibilityProblems(page)).toEqual([]);
     },
   );
 
@@ -249,6 +269,7 @@ describe('one interface per role in Chromium', () => {
     expect(await page.locator('#werkvoorraad, #recente-dossiers, #mijn-dossiers').count()).toBe(0);
     expect(await nav(page).getByRole('link', { name: 'Beheer' }).count()).toBe(0);
     await e2e.screenshot(page, 'rol-analist-start');
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 
   it.skipIf(!MONITOR_PAGES)(
@@ -263,6 +284,14 @@ describe('one interface per role in Chromium', () => {
       const totalRow = page.locator('#tabel-ladder tr', { hasText: 'Totaal treden 3 + 4 + 5' });
       expect(await totalRow.locator('td').last().innerText()).toBe('63.552');
       await e2e.screenshot(page, 'rol-analist-monitor');
+      // Printed: the chart and its table, without navigation, filters or download links.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('#grafiek-ladder svg').isVisible()).toBe(true);
+      expect(await page.locator('#tabel-ladder').isVisible()).toBe(true);
+      expect(await nav(page).isVisible()).toBe(false);
+      expect(await page.locator('main .filters').first().isVisible()).toBe(false);
+      expect(await page.locator('main .downloads').first().isVisible()).toBe(false);
+      expect(await accessibilityProblems(page)).toEqual([]);
     },
   );
 
@@ -285,6 +314,7 @@ describe('one interface per role in Chromium', () => {
     }
     expect(await mainText(page)).toContain('Pseudoniem');
     await e2e.screenshot(page, 'rol-analist-personen');
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 
   it('inspecteur: sees recent dossiers on the start page and reads one without buttons to change it', async () => {
@@ -305,6 +335,7 @@ describe('one interface per role in Chromium', () => {
     // Reading is not handling: no work queue.
     expect(await page.locator('#werkvoorraad').count()).toBe(0);
     await e2e.screenshot(page, 'rol-inspecteur-start');
+    expect(await accessibilityProblems(page)).toEqual([]);
     if (!DOSSIER_PAGES) return;
 
     await row.getByRole('link', { name: dossier.reference }).click();
@@ -316,6 +347,7 @@ describe('one interface per role in Chromium', () => {
     expect(await page.locator('main button').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Nieuw dossier' }).count()).toBe(0);
     await e2e.screenshot(page, 'rol-inspecteur-dossier');
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 
   it('tablet (768×1024): the navigation and a table are usable without scrolling sideways', async () => {
@@ -357,6 +389,7 @@ describe('one interface per role in Chromium', () => {
     await page.getByRole('cell', { name: 'Tabletorganisatie 2' }).getByRole('link').click();
     await expect.poll(textOf(page, 'h1')).toBe('Tabletorganisatie 2');
     await e2e.screenshot(page, 'rol-tablet');
+    expect(await accessibilityProblems(page)).toEqual([]);
     await context.close();
   });
 
