@@ -12,7 +12,9 @@ import { toErrorResponse } from './errors.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerDossierRoutes } from './routes/dossiers.ts';
+import { registerMonitorRoutes } from './routes/monitor.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
+import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerRulesRoutes } from './routes/rules.ts';
 import { registerUserRoutes } from './routes/users.ts';
 
@@ -45,9 +47,11 @@ export function createApi(): OpenAPIHono<AppEnv> {
   registerAuthRoutes(api);
   registerUserRoutes(api);
   registerOrganisationRoutes(api);
+  registerRegistryRoutes(api);
   registerAuditRoutes(api);
   registerRulesRoutes(api);
   registerDossierRoutes(api);
+  registerMonitorRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config.ts';
 import { migrate, openDatabase } from '../db/index.ts';
 import { auditCommand } from './commands/audit.ts';
+import { dossiersCommand } from './commands/dossiers.ts';
 import { monitorCommand } from './commands/monitor.ts';
 import { registryCommand } from './commands/registry.ts';
 import { rulesCommand } from './commands/rules.ts';
@@ -51,6 +52,7 @@ export function buildProgram(io: Io): Command {
   registryCommand(program, io);
   auditCommand(program, io);
   monitorCommand(program, io);
+  dossiersCommand(program, io);
 
   for (const cmd of allCommands(program))
     cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });

@@ -48,6 +48,7 @@ export function printJson(io: Io, value: unknown): void {
 
 /** Exit codes: 1 = refused or failed, 2 = invalid input or usage. */
 export function reportError(io: Io, e: unknown): number {
+  if (e instanceof AlreadyReported) return e.exitCode;
   if (e instanceof ValidationError) {
     io.err(
       `Fout: ongeldige invoer.\n${e.issues.map((i) => `  ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n')}\n`,
@@ -67,3 +68,10 @@ export function reportError(io: Io, e: unknown): number {
 }
 
 export class CliUsageError extends Error {}
+
+/** The command printed its own error report on stderr; only the exit code remains. */
+export class AlreadyReported extends Error {
+  constructor(readonly exitCode: number) {
+    super('al gemeld');
+  }
+}

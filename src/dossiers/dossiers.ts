@@ -19,6 +19,7 @@ import {
   ValidationError,
 } from '../domain/index.ts';
 import { calculateMeasure, catalogue, getMeasure } from '../rules/index.ts';
+import { brusselsDate, brusselsMidnight } from './leadtimes.ts';
 import {
   ACTION_NAMES,
   ACTIONS,
@@ -275,10 +276,15 @@ export const applyForMeasure = defineCommand({
     facts: z.record(z.string(), z.unknown()).default({}),
     /** The date the rules apply at; today when omitted. */
     date: isoDateSchema.optional(),
+    /** Date a paper application was received, when registered later (case handlers only). */
+    receivedOn: isoDateSchema.optional(),
     reason: reasonSchema,
   }),
   async authorize({ tx, actor }, input) {
     assertCan(actor, 'dossiers:apply');
+    if (input.receivedOn && !can(actor, 'dossiers:handle')) {
+      throw new ForbiddenError('Enkel een dossierbehandelaar registreert een eerdere ontvangstdatum.');
+    }
     if (!input.organisationId && !input.personId) {
       throw ValidationError.field('organisationId', 'kies een organisatie of een persoon');
     }
@@ -306,13 +312,17 @@ export const applyForMeasure = defineCommand({
       );
     }
     const date = input.date ?? todayIso(now);
+    if (input.receivedOn && input.receivedOn > brusselsDate(now)) {
+      throw ValidationError.field('receivedOn', 'de ontvangstdatum ligt in de toekomst');
+    }
+    const receivedAt = input.receivedOn ? brusselsMidnight(input.receivedOn) : now;
     const { eligibility, ruleset } = await evaluate(input.measureId, date, input.facts, now);
     const seq = await tx.query<{ n: number }>("SELECT nextval('dossier_reference_seq')::int AS n");
     const reference = `DOS-${now.getUTCFullYear()}-${String(seq.rows[0]!.n).padStart(6, '0')}`;
     const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO dossiers (reference, measure_id, organisation_id, person_id, channel, facts, dossier_date, state,
          eligibility, ruleset_version, ruleset_hash, received_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'ontvangen', $8, $9, $10, $11, $11, $11) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'ontvangen', $8, $9, $10, $11, $12, $12) RETURNING id`,
       [
         reference,
         input.measureId,
@@ -324,16 +334,22 @@ export const applyForMeasure = defineCommand({
         JSON.stringify(eligibility),
         ruleset.version,
         ruleset.hash,
+        receivedAt,
         now,
       ],
     );
     const id = rows[0]!.id;
-    await addEvent(tx, ctx, id, {
+    await addEvent(tx, { ...ctx, now: receivedAt }, id, {
       action: 'aanvragen',
       from: null,
       to: 'ontvangen',
       reason: input.reason ?? null,
-      data: { eligible: eligibility.eligible, amount: eligibility.amount, rulesetVersion: ruleset.version },
+      data: {
+        eligible: eligibility.eligible,
+        amount: eligibility.amount,
+        rulesetVersion: ruleset.version,
+        ...(input.receivedOn ? { registeredAt: now.toISOString() } : {}),
+      },
     });
     const view = await present((await loadRow(tx, id))!);
     return {
@@ -417,7 +433,7 @@ function transitionCommand(action: DossierAction) {
           [handlerId],
         );
         const u = rows[0];
-        if (!u || !u.roles.some((r) => r === 'dossierbehandelaar' || r === 'beheerder')) {
+        if (!u?.roles.some((r) => r === 'dossierbehandelaar' || r === 'beheerder')) {
           throw ValidationError.field('handlerId', 'de behandelaar moet een actieve dossierbehandelaar zijn');
         }
         data['handler'] = { id: handlerId, name: u.display_name };

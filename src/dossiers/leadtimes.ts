@@ -150,6 +150,19 @@ export function brusselsDate(at: Date): IsoDate {
   return brussels.format(at) as IsoDate;
 }
 
+/** The moment a calendar day starts in Brussels (23:00 or 22:00 UTC the day before). */
+export function brusselsMidnight(date: IsoDate | string): Date {
+  const utc = Date.parse(`${date}T00:00:00Z`);
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Brussels',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(utc)),
+  );
+  return new Date(utc - hour * 3_600_000);
+}
+
 /** Whether an end event meets the norm's limit (start is absent for day-of-month norms). */
 export function withinLimit(limit: Norm['limit'], start: Date | null, end: Date): boolean {
   const endDate = brusselsDate(end);
@@ -280,7 +293,7 @@ export async function leadTimeReport(
       WHERE d.measure_id = ANY($1::text[]) AND e.occurred_at < $2
         AND EXISTS (SELECT 1 FROM dossier_events x WHERE x.dossier_id = d.id AND x.occurred_at >= $3)
       ORDER BY e.dossier_id, e.id`,
-    [measures, `${year + 1}-01-02T00:00:00Z`, `${year - 1}-01-01T00:00:00Z`],
+    [measures, `${year + 1}-01-02T00:00:00Z`, `${year - 2}-12-31T00:00:00Z`],
   );
   const byDossier = new Map<string, EventRow[]>();
   for (const r of rows) {

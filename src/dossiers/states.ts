@@ -1,9 +1,12 @@
 /**
- * The life of a dossier (seeds/001_4a57afe77d69f3a4.txt, case management per measure, see
- * notes/seed-001.md §7.3): received → admissible / not admissible → decided (granted / refused) →
+ * The life of a dossier: received → admissible / not admissible → decided (granted / refused) →
  * paid (advances, settlement, instalments) → closed; plus withdrawal (ex officio / voluntary),
- * appeal and recovery. The table below is the single place that says which action moves a dossier
- * from which state to which, and which permission it needs. Pure: no database.
+ * appeal and recovery. Sources: received, handled and paid dossiers and advances
+ * (seeds/001_4a57afe77d69f3a4.txt:L8567-8570), admissibility (L8602-8606), ex officio and voluntary
+ * withdrawals (L9062-9068), recoveries (L9076-9078); notes/seed-001.md §7.3. The seeds give no
+ * appeal procedure (terms, who decides): `beroep` only records that an appeal was lodged and its
+ * outcome. The table below is the single place that says which action moves a dossier from which
+ * state to which, and which permission it needs. Pure: no database.
  */
 import type { Permission } from '../access/index.ts';
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { growth, percent, roundHalfAway } from '../domain/index.ts';
+import { type ContextFinding, contextReport } from './context.ts';
 import { type Ladder, monitorMeasures, referenceLadder } from './ladder.ts';
 import {
   ARBEIDSZORG,
@@ -41,6 +42,8 @@ export interface CheckReport {
   findings: Finding[];
   /** Tabel 40 (2019 by region): subtotals per region and the regions' sums against West-Vlaanderen. */
   regions: { table: string; checked: number; findings: RegionalFinding[] };
+  /** Jobseekers (annex Tabel 2 / Table 1) and the ratios to wage earners. */
+  context: { checked: number; findings: ContextFinding[] };
 }
 
 const claimSchema = z.object({
@@ -236,11 +239,13 @@ export async function checkReference(): Promise<CheckReport> {
       });
   }
   const regions = await checkRegions();
+  const ctx = await contextReport();
   return {
     table: TABEL_39.table,
     source: TABEL_39.source,
     checked,
     findings,
     regions: { table: 'tabel-40', ...regions },
+    context: { checked: ctx.checked, findings: ctx.findings },
   };
 }

@@ -98,3 +98,8 @@ export function nisInRegion(nisCode: string | null, region: string): boolean {
   if (!area) return region === 'niet-toewijsbaar';
   return ancestry(area).includes(region);
 }
+
+/** The NIS codes of the arrondissements of a West-Flemish region (empty for niet-toewijsbaar). */
+export function regionArrondissements(region: string): string[] {
+  return raw.regions.find((r) => r.id === region)?.arrondissements ?? [];
+}

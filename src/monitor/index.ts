@@ -1,6 +1,7 @@
 /** The monitor: the participation ladder from reference data and from registry placements. */
 
 export * from './check.ts';
+export * from './context.ts';
 export * from './export.ts';
 export * from './geography.ts';
 export * from './kpis.ts';

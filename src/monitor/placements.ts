@@ -4,10 +4,12 @@
  * the measure's catalogue entry (`monitor.counting`), weighted by `monitor.weight` (SINE 40 %), and
  * placed in a region by the NIS code of the place of work.
  */
+
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { ValidationError } from '../domain/index.ts';
+import type { PlacementFact } from '../registry/index.ts';
 import { nisInRegion } from './geography.ts';
 import {
   computeLadder,
@@ -19,15 +21,7 @@ import {
 } from './ladder.ts';
 import { TABEL_39 } from './reference.ts';
 
-/** One placement as the registry exports it (`listPlacementFacts(db, actor)`). */
-export interface PlacementFact {
-  person: string;
-  measure: string;
-  start: string;
-  end: string | null;
-  fte: number;
-  nisCode: string | null;
-}
+export type { PlacementFact };
 
 const countingSchema = z.object({
   snapshot: z.object({ label: z.string(), month_day: z.string(), source: z.string() }),

@@ -18,10 +18,7 @@ export interface LadderQuery {
   year: number;
   region: string;
   source?: LadderSource;
-  /**
-   * Where registry placements come from. TODO(lead): pass `() => listPlacementFacts(db, actor)`
-   * from src/registry once merged; without it `source: 'registry'` is refused.
-   */
+  /** Where registry placements come from (the adapters pass the registry's `listPlacementFacts`). */
   placements?: () => Promise<PlacementFact[]>;
 }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { regionArrondissements } from './geography.ts';
 import { computeLadder, type Ladder, type LeafInput, monitorMeasures, type Rung } from './ladder.ts';
 import { TABEL_39 } from './reference.ts';
 
@@ -27,6 +28,24 @@ const schema = z.object({
 export const TABEL_40 = schema.parse(
   parse(readFileSync(new URL('./data/tabel-40.yaml', import.meta.url), 'utf8')),
 );
+const arrSchema = z.object({
+  year: z.number().int(),
+  tables: z.array(
+    z.object({
+      measure: z.string(),
+      table: z.string(),
+      'west-vlaanderen': z.object({ value: z.number(), source: z.string() }),
+      arrondissements: z.array(
+        z.object({ nis: z.string(), name: z.string(), value: z.number(), source: z.string() }),
+      ),
+    }),
+  ),
+});
+/** Measure tables by arrondissement, 2019 (where the extraction kept the rows intact). */
+export const ARRONDISSEMENTS_2019 = arrSchema.parse(
+  parse(readFileSync(new URL('./data/arrondissementen-2019.yaml', import.meta.url), 'utf8')),
+);
+
 export const TABEL_40_REGIONS = TABEL_40.regions.filter((r) => r !== 'west-vlaanderen');
 
 function col(region: string): number {
@@ -71,7 +90,7 @@ export async function regionalLadder(region: string): Promise<Ladder> {
 }
 
 export interface RegionalFinding {
-  kind: 'subtotal' | 'regions-sum';
+  kind: 'subtotal' | 'regions-sum' | 'arrondissements-sum' | 'arrondissements-region';
   row: string;
   region: string;
   published: number;
@@ -120,6 +139,44 @@ export async function checkRegions(): Promise<{ checked: number; findings: Regio
         message: `De regio's tellen op tot ${sum.toLocaleString('nl-BE')}, West-Vlaanderen is ${total.toLocaleString('nl-BE')} (afronding per regio).`,
         source: row.source,
       });
+  }
+  // Arrondissement tables: their sum against West-Vlaanderen, and each region (the sum of its
+  // arrondissements, geography.yaml) against Tabel 40.
+  for (const t of ARRONDISSEMENTS_2019.tables) {
+    checked++;
+    const sum = t.arrondissements.reduce((a, x) => a + x.value, 0);
+    if (sum !== t['west-vlaanderen'].value)
+      findings.push({
+        kind: 'arrondissements-sum',
+        row: t.measure,
+        region: 'west-vlaanderen',
+        published: t['west-vlaanderen'].value,
+        computed: sum,
+        exact: sum,
+        message: `${t.table}: de arrondissementen tellen op tot ${sum.toLocaleString('nl-BE')}, West-Vlaanderen is ${t['west-vlaanderen'].value.toLocaleString('nl-BE')}.`,
+        source: t['west-vlaanderen'].source,
+      });
+    const t40 = TABEL_40.rows.find((r) => r.id === t.measure && r.kind === 'measure');
+    if (!t40) continue;
+    for (const region of TABEL_40_REGIONS) {
+      const arrs = regionArrondissements(region);
+      if (!arrs.length) continue;
+      const published = t40.values[col(region)];
+      if (published === null || published === undefined) continue;
+      checked++;
+      const v = t.arrondissements.filter((a) => arrs.includes(a.nis)).reduce((a, x) => a + x.value, 0);
+      if (v !== published)
+        findings.push({
+          kind: 'arrondissements-region',
+          row: t.measure,
+          region,
+          published,
+          computed: v,
+          exact: v,
+          message: `${TABEL_40.table} geeft ${published.toLocaleString('nl-BE')}, de arrondissementen van ${t.table} geven ${v.toLocaleString('nl-BE')}.`,
+          source: `${t40.source}; ${t.arrondissements.map((a) => a.source.split(':')[1]).join(',')}`,
+        });
+    }
   }
   return { checked, findings };
 }

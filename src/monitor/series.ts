@@ -38,7 +38,7 @@ async function ladders(): Promise<Map<string, Ladder>> {
 function depthOf(id: string): number {
   let d = 0;
   let cur = TABEL_39.rows.find((r) => r.id === id)?.parent ?? null;
-  while (cur) {
+  while (cur && cur !== 'totaal') {
     d++;
     cur = TABEL_39.rows.find((r) => r.id === cur)?.parent ?? null;
   }

@@ -1,3 +1,26 @@
+export { assertCanReadRegistry, seesIdentity } from './access.ts';
+export { listPlacementFacts, type PlacementFact } from './facts.ts';
+export {
+  formatFromName,
+  formatIssue,
+  IMPORT_COLUMNS,
+  IMPORT_KINDS,
+  type ImportFormat,
+  type ImportIssue,
+  type ImportKind,
+  type ImportRecord,
+  ImportRejectedError,
+  type ImportReport,
+  importRegistry,
+  recordsOf,
+} from './import.ts';
+export {
+  addIndication,
+  type IndicationView,
+  listIndications,
+  TICKET_TYPES,
+  type TicketType,
+} from './indications.ts';
 export {
   createOrganisation,
   getOrganisation,
@@ -12,7 +35,42 @@ export {
   presentOrganisation,
   updateOrganisation,
 } from './organisations.ts';
+export { createPerson, getPerson, listPersons, type PersonView, pseudonymFor } from './persons.ts';
+export {
+  createPlacement,
+  endPlacement,
+  getPlacement,
+  listPlacements,
+  listWageQuarters,
+  type PlacementView,
+  recordWageQuarter,
+  type WageQuarterView,
+} from './placements.ts';
+export {
+  addRecognition,
+  type ContingentView,
+  LINK_KINDS,
+  linkOrganisations,
+  listContingents,
+  listOrganisationLinks,
+  listRecognitions,
+  type OrganisationLinkView,
+  type RecognitionView,
+  setContingent,
+} from './recognitions.ts';
 
+import { IMPORT_COMMANDS } from './import.ts';
+import { INDICATION_COMMANDS } from './indications.ts';
 import { ORGANISATION_COMMANDS } from './organisations.ts';
+import { PERSON_COMMANDS } from './persons.ts';
+import { PLACEMENT_COMMANDS } from './placements.ts';
+import { RECOGNITION_COMMANDS } from './recognitions.ts';
 
-export const REGISTRY_COMMANDS = [...ORGANISATION_COMMANDS];
+export const REGISTRY_COMMANDS = [
+  ...ORGANISATION_COMMANDS,
+  ...RECOGNITION_COMMANDS,
+  ...PERSON_COMMANDS,
+  ...INDICATION_COMMANDS,
+  ...PLACEMENT_COMMANDS,
+  ...IMPORT_COMMANDS,
+];

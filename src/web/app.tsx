@@ -10,8 +10,11 @@ import type { AppEnv } from '../http/index.ts';
 import { Layout } from './components/layout.tsx';
 import { adminPages } from './pages/admin.tsx';
 import { authPages } from './pages/auth.tsx';
+import { dossierPages } from './pages/dossiers.tsx';
 import { homePages } from './pages/home.tsx';
+import { monitorPages } from './pages/monitor.tsx';
 import { organisationPages } from './pages/organisations.tsx';
+import { registryPages } from './pages/registry.tsx';
 import { rulesPages } from './pages/rules.tsx';
 
 const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
@@ -62,7 +65,10 @@ export function createWeb(): Hono<AppEnv> {
   web.route('/', homePages());
   web.route('/regelgeving', rulesPages());
   web.route('/register/organisaties', organisationPages());
+  web.route('/dossiers', dossierPages());
+  web.route('/register', registryPages());
   web.route('/beheer', adminPages());
+  web.route('/monitor', monitorPages());
 
   web.notFound(notFoundPage);
 

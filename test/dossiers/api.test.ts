@@ -187,6 +187,18 @@ describeEachDb('dossiers over HTTP', ({ db }) => {
     expect(filtered.total).toBe(0);
     expect((await werkgeverB.post('/api/v1/dossiers', { ...AWI, organisationId: orgA.id })).status).toBe(404);
     expect((await werkgeverB.get('/api/v1/dossiers/lead-times?year=2026')).status).toBe(403);
+    // The web pages too: the dossier page and its action form answer 404, the list leaves it out.
+    expect((await werkgeverB.get(`/dossiers/${d.id}`)).status).toBe(404);
+    const form = await werkgeverB.request('POST', `/dossiers/${d.id}/acties`, 'action=intrekken-vrijwillig', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(form.status).toBe(404);
+    expect(await (await werkgeverB.get('/dossiers')).text()).not.toContain(d.reference);
+    const page = await werkgeverA.get(`/dossiers/${d.id}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(d.reference);
+    // The organisation page lists the organisation's dossiers.
+    expect(await (await werkgeverA.get(`/register/organisaties/${orgA.id}`)).text()).toContain(d.reference);
     // Its own organisation's list does contain what it applied for.
     const own = (await (await werkgeverA.get('/api/v1/dossiers?pageSize=500')).json()) as {
       items: Dossier[];
@@ -218,6 +230,32 @@ describeEachDb('dossiers over HTTP', ({ db }) => {
     expect(JSON.stringify(await bad.json())).toContain('facts.');
   });
 
+  it('registers the receipt date of a paper application (case handlers only)', async () => {
+    // 5 January 2026 starts at 23:00 UTC the day before in Brussels (CET, UTC+1).
+    const d = await apply(behandelaar, { channel: 'papier', receivedOn: '2026-01-05' });
+    expect((d as unknown as { receivedAt: string }).receivedAt).toBe('2026-01-04T23:00:00.000Z');
+    const detail = (await (await behandelaar.get(`/api/v1/dossiers/${d.id}`)).json()) as Dossier & {
+      timeline: { occurredAt: string; data: Record<string, unknown> }[];
+    };
+    expect(detail.timeline[0]?.occurredAt).toBe('2026-01-04T23:00:00.000Z');
+    expect(detail.timeline[0]?.data['registeredAt']).toEqual(expect.any(String));
+    // 1 July is summer time (CEST, UTC+2).
+    const summer = await apply(behandelaar, { channel: 'papier', receivedOn: '2026-07-01' });
+    expect((summer as unknown as { receivedAt: string }).receivedAt).toBe('2026-06-30T22:00:00.000Z');
+    const byWerkgever = await werkgeverA.post('/api/v1/dossiers', {
+      ...AWI,
+      organisationId: orgA.id,
+      receivedOn: '2026-01-05',
+    });
+    expect(byWerkgever.status).toBe(403);
+    const future = await behandelaar.post('/api/v1/dossiers', {
+      ...AWI,
+      organisationId: orgA.id,
+      receivedOn: '2999-01-01',
+    });
+    expect(future.status).toBe(400);
+  });
+
   it('filters the list by state, measure and handler (the work queue)', async () => {
     const d = await apply(werkgeverA);
     await act(behandelaar, d.id, { action: 'toewijzen' });
@@ -235,6 +273,11 @@ describeEachDb('dossiers over HTTP', ({ db }) => {
     };
     expect(unassigned.items.map((i) => i.id)).not.toContain(d.id);
     expect(unassigned.items.every((i) => i.state === 'ontvangen' && i.handler === null)).toBe(true);
+    // The web list filters the same way.
+    expect(await (await behandelaar.get('/dossiers?behandelaar=mij')).text()).toContain(d.reference);
+    expect(await (await behandelaar.get('/dossiers?behandelaar=geen')).text()).not.toContain(d.reference);
+    const queue = await (await behandelaar.get('/dossiers/werkvoorraad')).text();
+    expect(queue).toContain(d.reference);
     const vop = (await (await behandelaar.get('/api/v1/dossiers?measureId=vop')).json()) as {
       items: Dossier[];
     };

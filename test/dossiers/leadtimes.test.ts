@@ -227,6 +227,12 @@ describeEachDb('lead times measured from dossier events', ({ db }) => {
     expect(body.norms.find((n) => n.normId === 'vop-ontvankelijk-7d')).toMatchObject({ achieved: 66.67 });
     expect(body.notModelled.length).toBeGreaterThan(5);
     expect(body.legendSource).toBe('seeds/001_4a57afe77d69f3a4.txt:L8786-8794');
+    // The web page shows the same figures in nl-BE format, with the colour in words.
+    const html = await (await api.get('/dossiers/doorlooptijden?jaar=2026')).text();
+    expect(html).toContain('66,67\u00a0%');
+    expect(html).toContain('+16,67\u00a0ppt');
+    expect(html).toContain('data-colour="donkeroranje"');
+    expect(html).toContain('Meer dan 10 ppt onder streefdoel');
     // 2027 sees d3 (7 days, within) and compares with 2026.
     const next = await leadTimeReport(db(), actor, { year: 2027 });
     expect(next.norms.find((n) => n.normId === 'vop-ontvankelijk-7d')).toMatchObject({

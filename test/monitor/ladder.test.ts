@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkReference,
+  contextReport,
   countPersons,
   ladderFromPlacements,
   type PlacementFact,
@@ -133,12 +134,21 @@ describe('the consistency check', () => {
       'text trede-5 west-vlaanderen 2018-2019 6476→6476',
     ]);
     // Tabel 40: every regional subtotal follows; the regions' sums miss 1 where per-region rounding bites.
-    expect(r.regions.checked).toBe(117);
-    expect(r.regions.findings.map((f) => `${f.row} ${f.published}→${f.computed}`)).toEqual([
-      'trede-4 10198→10197', // L6551
-      'wijk-werken 1113→1112', // L6583
-      'totaal 63552→63551', // L6607
+    // The arrondissement tables (2019) add up to West-Vlaanderen and to the Tabel 40 regions, except
+    // wijk-werken (annual averages rounded per arrondissement, Tabel 31 L6020-6046).
+    expect(r.regions.checked).toBe(147);
+    expect(
+      r.regions.findings.map((f) => `${f.kind} ${f.row} ${f.region} ${f.published}→${f.computed}`),
+    ).toEqual([
+      'regions-sum trede-4 west-vlaanderen 10198→10197', // L6551
+      'regions-sum wijk-werken west-vlaanderen 1113→1112', // L6583
+      'regions-sum totaal west-vlaanderen 63552→63551', // L6607
+      'arrondissements-sum wijk-werken west-vlaanderen 1113→1112', // 170+55+118+295+268+102+72+32
+      'arrondissements-region wijk-werken midden-west-vlaanderen 173→174', // Roeselare 102 + Tielt 72
+      'arrondissements-region wijk-werken westhoek 206→205', // Diksmuide 55 + Ieper 118 + Veurne 32
     ]);
+    // Jobseekers and the ratios to wage earners all follow (58 figures).
+    expect(r.context).toEqual({ checked: 58, findings: [] });
     for (const f of r.findings) expect(f.source).toMatch(/seeds\/004_694cfc149f605398\.txt:L\d+/);
   });
 });
@@ -220,5 +230,26 @@ describe('the ladder from registry placements', () => {
       await ladderFromPlacements(facts, { year: 2019, region: 'west-vlaanderen' }),
     );
     expect(l.measures.every((m) => m.state === 'suppressed' && m.value === null)).toBe(true);
+  });
+});
+
+describe('jobseekers and context', () => {
+  it('keeps nwwz per target group 2014-2019 with growth and shares computed', async () => {
+    const c = await contextReport();
+    const all = c.nwwz.rows.find((r) => r.id === 'alle-nwwz');
+    // Annex Tabel 2 L4664 / Table 1 L366.
+    expect(all?.values['west-vlaanderen']).toEqual([34588, 33775, 31745, 30125, 27600, 26518]);
+    // 26,518 / 27,600 − 1 = −3.92 % → −3.9; 26,518 / 184,851 = 14.35 % → 14.3.
+    expect(all?.growth.find((g) => g.region === 'west-vlaanderen' && g.period === '2018-2019')?.value).toBe(
+      -3.9,
+    );
+    expect(all?.share.at(-1)).toBe(14.3);
+    // 63,551.8 / 433,385 = 14.66 % → 14.7 (L729-732), numerator 2019 and denominator 31/12/2018.
+    expect(c.ratios.map((r) => [r.id, r.value])).toEqual([
+      ['plaatsen-per-loontrekkende', 14.7],
+      ['trede-5-per-loontrekkende', 12],
+    ]);
+    const rate = c.indicators.find((i) => i.id === 'werkzaamheidsgraad' && i.region === 'west-vlaanderen');
+    expect(rate).toMatchObject({ value: 77.5, age: '20-64', date: '2019' });
   });
 });

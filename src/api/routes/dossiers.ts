@@ -128,6 +128,9 @@ const ApplySchema = z
     channel: z.enum(['online', 'papier']).optional(),
     facts: z.record(z.string(), z.unknown()).optional(),
     date: z.string().optional().openapi({ description: 'Datum waarop de regels gelden (JJJJ-MM-DD).' }),
+    receivedOn: z.string().optional().openapi({
+      description: 'Ontvangstdatum van een later geregistreerde papieren aanvraag (dossierbehandelaar).',
+    }),
     reason: z.string().optional().nullable(),
   })
   .openapi('DossierApplication');

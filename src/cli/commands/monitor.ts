@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import {
   getCheck,
+  getContext,
   getKpis,
   getLadder,
   getSeries,
@@ -10,6 +11,7 @@ import {
   ladderCsv,
   monitorXlsx,
 } from '../../monitor/index.ts';
+import { listPlacementFacts } from '../../registry/index.ts';
 import { withCli } from '../context.ts';
 import { CliUsageError, type Io, printJson, renderTable } from '../output.ts';
 
@@ -41,8 +43,7 @@ export function monitorCommand(program: Command, io: Io): Command {
           year: Number(o.year),
           region: o.region,
           source: o.source as LadderSource,
-          // TODO(lead): after merging the registry, pass
-          // `placements: () => listPlacementFacts(ctx.db, ctx.actor)` here.
+          placements: () => listPlacementFacts(ctx.db, ctx.actor),
         });
         if (o.format !== 'xlsx') return { ladder, table: null, check: null };
         return { ladder, table: await getTable(ctx.actor), check: await getCheck(ctx.actor) };
@@ -117,6 +118,27 @@ export function monitorCommand(program: Command, io: Io): Command {
       );
       io.out(
         `${all.length} gepubliceerde cijfers volgen niet uit hun delen (gecontroleerd: ${r.checked.subtotals} subtotalen, ${r.checked.shares} aandelen, ${r.checked.growth} groeicijfers, ${r.checked.text} cijfers uit de tekst, ${r.regions.checked} cellen van ${r.regions.table}).\n`,
+      );
+    });
+
+  monitor
+    .command('context')
+    .description('Niet-werkende werkzoekenden per kansengroep 2014-2019 en contextindicatoren.')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(async (o: { format: string }) => {
+      const r = await withCli((ctx) => getContext(ctx.actor));
+      if (o.format === 'json') return printJson(io, r);
+      io.out(`${r.nwwz.title} (${r.nwwz.source})\n`);
+      io.out(
+        renderTable(r.nwwz.rows, [
+          { header: 'kansengroep', value: (x) => x.label },
+          ...r.nwwz.years.map((y, i) => ({
+            header: `WVL ${y}`,
+            value: (x: (typeof r.nwwz.rows)[number]) => nl(x.values['west-vlaanderen']?.[i] ?? null),
+            align: 'right' as const,
+          })),
+          { header: 'VL 2019', value: (x) => nl(x.values.vlaanderen?.at(-1) ?? null), align: 'right' },
+        ]),
       );
     });
 

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { createOrganisation, listOrganisations, ORGANISATION_TYPES } from '../../registry/index.ts';
 import { withCli } from '../context.ts';
 import { CliUsageError, type Io, printJson, renderTable } from '../output.ts';
+import { registryEntities } from './registry-entities.ts';
+import { runImportCli } from './registry-import.ts';
 
 export function registryCommand(program: Command, io: Io): Command {
   const registry = program
@@ -11,7 +13,7 @@ export function registryCommand(program: Command, io: Io): Command {
   registry
     .command('list')
     .description('Toont een soort gegevens uit het register.')
-    .argument('<soort>', 'organisaties')
+    .argument('<soort>', 'organisaties (zie ook: registry organisations|persons|placements list)')
     .option('--q <tekst>', 'zoek op naam of KBO-nummer')
     .option('--type <type>', `type organisatie: ${Object.keys(ORGANISATION_TYPES).join(', ')}`)
     .option('--page <n>', 'pagina', '1')
@@ -77,5 +79,19 @@ export function registryCommand(program: Command, io: Io): Command {
       },
     );
 
+  registry
+    .command('import')
+    .description(
+      'Leest een CSV- of XLSX-bestand in: alles of niets; elke foute rij als `line N, column C: reden`.',
+    )
+    .argument(
+      '<soort>',
+      'organisaties (kbo,naam,type,nis_code), personen (insz,voornaam,achternaam), plaatsingen (insz,kbo,maatregel,start,einde,vte,uren_per_week)',
+    )
+    .argument('<bestand>', 'pad naar een .csv- of .xlsx-bestand')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action((kind: string, file: string, o: { format: string }) => runImportCli(io, kind, file, o));
+
+  registryEntities(registry, io);
   return registry;
 }

@@ -14,6 +14,8 @@ interface NavItem {
 export const NAV: NavItem[] = [
   { href: '/regelgeving', label: 'Regelgeving' },
   { href: '/register/organisaties', label: 'Register', permission: 'organisations:read' },
+  { href: '/dossiers', label: 'Dossiers', permission: 'dossiers:read' },
+  { href: '/monitor', label: 'Monitor', permission: 'monitor:read' },
   { href: '/beheer', label: 'Beheer', permission: 'users:manage' },
 ];
 

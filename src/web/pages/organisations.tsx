@@ -29,6 +29,7 @@ import {
   type WebContext,
 } from '../context.ts';
 import { formatDateTime } from '../format.ts';
+import { organisationRegistrySections, RegistryNav } from './registry.tsx';
 
 const BASE = '/register/organisaties';
 const TYPE_OPTIONS = Object.entries(ORGANISATION_TYPES).map(([value, label]) => ({ value, label }));
@@ -183,6 +184,7 @@ export function organisationPages(): Hono<AppEnv> {
           ) : null
         }
       >
+        <RegistryNav c={c} />
         <form method="get" class="filters" novalidate aria-label="Organisaties zoeken">
           <Field name="q" label="Zoek op naam of KBO-nummer" value={q} width="medium" required />
           <Select name="type" label="Type" options={TYPE_OPTIONS} value={type} empty="Alle types" required />
@@ -303,6 +305,7 @@ export function organisationPages(): Hono<AppEnv> {
             ['Laatst gewijzigd', formatDateTime(org.updatedAt)],
           ]}
         />
+        {await organisationRegistrySections(c, org.id)}
       </Layout>,
     );
   });

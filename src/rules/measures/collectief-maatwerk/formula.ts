@@ -20,6 +20,11 @@
 import { fraction, money, percent } from '../../../domain/index.ts';
 import { defineFormula, fact } from '../../engine/index.ts';
 
+/** A number with a decimal comma, as Dutch text writes it (19,5). */
+const nl = (n: number) => String(n).replace('.', ',');
+/** Employment within the contingent: workers above it are allowed but not counted (seeds/003_041d48c097fadc86.txt:L2481-2483). */
+const binnen = (f: { tewerkgestelde_dgwn_vte: number; toegekend_contingent_vte: number }) =>
+  Math.min(f.tewerkgestelde_dgwn_vte, f.toegekend_contingent_vte);
 const WOP = 'seeds/004_694cfc149f605398.txt:L1740-1744';
 const CATEGORIEEN = ['60-hoog', '60-gemiddeld', '45-hoog', '45-gemiddeld', '45-laag'] as const;
 
@@ -33,6 +38,15 @@ export default defineFormula({
       description:
         'Door VDAB toegekend: 60% met hoge of gemiddelde begeleiding, 45% met hoge, gemiddelde of lage.',
     }),
+    instroom: fact.choice(
+      'Wanneer de doelgroepwerknemer instroomde',
+      ['zittend-tot-2018', 'nieuw-vanaf-2019'] as const,
+      {
+        default: 'nieuw-vanaf-2019',
+        description:
+          'Zittend: uiterlijk op 31 december 2018 tewerkgesteld (WOP van onbepaalde duur); nieuw: vanaf 1 januari 2019.',
+      },
+    ),
     referteloon: fact.money('Referteloon per maand (bruto)', { min: 0 }),
     ggmmi: fact.money('Gewaarborgd gemiddeld minimum maandinkomen (GGMMI) op de datum', {
       min: 0,
@@ -48,11 +62,14 @@ export default defineFormula({
       unit: 'VTE',
       min: 0,
     }),
-    ingevuld_contingent_vte: fact.number('Ingevuld contingent op jaarbasis (som over vier kwartalen)', {
-      unit: 'VTE',
-      min: 0,
-      description: 'Dgwn boven het contingent tellen niet mee binnen het contingent.',
-    }),
+    tewerkgestelde_dgwn_vte: fact.number(
+      'Tewerkgestelde doelgroepwerknemers op jaarbasis (som over vier kwartalen)',
+      {
+        unit: 'VTE',
+        min: 0,
+        description: 'Dgwn boven het contingent mogen, maar tellen niet mee binnen het contingent.',
+      },
+    ),
   },
   parameters: {
     loonpremie_60: 'rate',
@@ -67,6 +84,8 @@ export default defineFormula({
     min_invulling_contingent: 'rate',
     drempel_herverdeling: 'rate',
     invullingsregel_opgeschort: 'boolean',
+    herziening_binnen_jaren: 'integer',
+    herziening_ten_vroegste_jaren: 'integer',
   },
   amount: { label: 'Loonpremie per maand voor deze doelgroepwerknemer', period: 'per maand' },
   versions: [
@@ -88,7 +107,7 @@ export default defineFormula({
           source: 'seeds/004_694cfc149f605398.txt:L1777-1778',
           holds: ({ f, p }) => f.vte_dgwn_bedrijf >= p.min_vte_dgwn,
           text: ({ f, p }) =>
-            `het maatwerkbedrijf stelt ${f.vte_dgwn_bedrijf} VTE dgwn tewerk, minstens ${p.min_vte_dgwn} vereist`,
+            `het maatwerkbedrijf stelt ${nl(f.vte_dgwn_bedrijf)} VTE dgwn tewerk, minstens ${p.min_vte_dgwn} vereist`,
         },
         {
           id: 'regel_65_35',
@@ -97,7 +116,7 @@ export default defineFormula({
             fraction(f.aandeel_dgwn_personeel).num * p.min_aandeel_dgwn.den >=
             fraction(100).num * p.min_aandeel_dgwn.num,
           text: ({ f, p }) =>
-            `dgwn maken ${f.aandeel_dgwn_personeel}% van het personeelsbestand uit, minstens ${(p.min_aandeel_dgwn.num * 100) / p.min_aandeel_dgwn.den}% vereist`,
+            `dgwn maken ${nl(f.aandeel_dgwn_personeel)}% van het personeelsbestand uit, minstens ${(p.min_aandeel_dgwn.num * 100) / p.min_aandeel_dgwn.den}% vereist`,
         },
       ],
       amount: ({ f, p, step, stepMoney }) => {
@@ -126,28 +145,45 @@ export default defineFormula({
                 ? p.begeleiding_gemiddeld
                 : p.begeleiding_laag,
         },
+        herziening_wop_binnen_jaren: {
+          label:
+            'Herziening van het WOP en evaluatie van de doorstroom uiterlijk na (jaren); leeg: onbepaalde duur',
+          unit: 'jaar',
+          value: ({ f, p }) => (f.instroom === 'nieuw-vanaf-2019' ? p.herziening_binnen_jaren : null),
+        },
+        herziening_ten_vroegste_na_jaren: {
+          label:
+            'Een vroegere herziening kan ten vroegste na (jaren), tenzij de medische of psychosociale situatie wijzigt',
+          unit: 'jaar',
+          value: ({ f, p }) => (f.instroom === 'nieuw-vanaf-2019' ? p.herziening_ten_vroegste_jaren : null),
+        },
         begeleidingspremie_forfait_per_kwartaal: {
           label: 'Forfaitair aandeel begeleidingspremie per kwartaal (variabel aandeel niet gegeven)',
           unit: 'EUR',
           value: ({ p }) => money.toEuros(p.begeleidingspremie_forfait),
         },
+        ingevuld_binnen_contingent_vte: {
+          label: 'Ingevuld binnen het contingent (tewerkstelling boven het contingent telt niet mee)',
+          unit: 'VTE',
+          value: ({ f }) => binnen(f),
+        },
         invullingsgraad_contingent: {
           label: 'Invulling van het toegekende contingent op jaarbasis',
           unit: '%',
-          value: ({ f }) => percent(f.ingevuld_contingent_vte, f.toegekend_contingent_vte, 2),
+          value: ({ f }) => percent(binnen(f), f.toegekend_contingent_vte, 2),
         },
         contingent_vermindering: {
           label: 'Vermindering van het contingent in het derde kwartaal (invulling onder 90%)',
           value: ({ f, p }) =>
             !p.invullingsregel_opgeschort &&
-            fraction(f.ingevuld_contingent_vte).num * p.min_invulling_contingent.den <
+            fraction(binnen(f)).num * p.min_invulling_contingent.den <
               fraction(f.toegekend_contingent_vte).num * p.min_invulling_contingent.num,
         },
         in_aanmerking_herverdeling: {
           label: 'Komt in aanmerking voor herverdeeld contingent (invulling meer dan 95%)',
           value: ({ f, p }) =>
             !p.invullingsregel_opgeschort &&
-            fraction(f.ingevuld_contingent_vte).num * p.drempel_herverdeling.den >
+            fraction(binnen(f)).num * p.drempel_herverdeling.den >
               fraction(f.toegekend_contingent_vte).num * p.drempel_herverdeling.num,
         },
       },

@@ -1,0 +1,219 @@
+/**
+ * The monitor API: the participation ladder, series, the consistency check and KPIs for users with
+ * `monitor:read`, and open data (ladder, series) without login.
+ */
+
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { systemActor } from '../../access/index.ts';
+import { type AppEnv, requireUser } from '../../http/index.ts';
+import {
+  getCheck,
+  getContext,
+  getKpis,
+  getLadder,
+  getSeries,
+  openLadder,
+  openSeries,
+} from '../../monitor/index.ts';
+import { listPlacementFacts } from '../../registry/index.ts';
+import { errorResponses } from '../errors.ts';
+import { json, security } from '../util.ts';
+
+const tags = ['Monitor'];
+const openTags = ['Open data'];
+
+const LadderSchema = z
+  .object({
+    year: z.number().int(),
+    region: z.string(),
+    regionName: z.string(),
+    basis: z
+      .enum(['reference', 'registry'])
+      .openapi({ description: 'Bron: de studie (reference) of het register.' }),
+    total: z.number().int().nullable(),
+    totalExact: z.number().nullable(),
+    rungs: z.array(
+      z.object({ rung: z.number().int(), total: z.number().int().nullable(), exact: z.number().nullable() }),
+    ),
+    subtotals: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        code: z.string().nullable(),
+        rung: z.number().int().nullable(),
+        parent: z.string().nullable(),
+        value: z.number().int().nullable(),
+        exact: z.number().nullable(),
+        published: z.number().nullable(),
+        source: z.string(),
+      }),
+    ),
+    measures: z.array(
+      z.object({
+        measure: z.string().openapi({ description: 'Id uit de catalogus (src/rules/measures).' }),
+        code: z.string().nullable(),
+        label: z.string(),
+        rung: z.number().int(),
+        value: z.number().int().nullable(),
+        state: z.enum(['value', 'no-value', 'not-available', 'suppressed']),
+        weight: z.number(),
+        counted: z.number().nullable(),
+        source: z.string().openapi({ description: 'De bronregel van de waarde (seeds/…:Lnnn).' }),
+        derivation: z.string().nullable(),
+      }),
+    ),
+    source: z.string(),
+    notes: z.array(z.string()),
+  })
+  .openapi('Ladder');
+
+const SeriesSchema = z
+  .object({
+    measure: z.string(),
+    label: z.string(),
+    rung: z.number().int().nullable(),
+    region: z.string(),
+    compareWith: z.string(),
+    source: z.string(),
+    points: z.array(
+      z.object({
+        year: z.number().int(),
+        value: z.number().int().nullable(),
+        vlaanderen: z.number().int().nullable(),
+        share: z.number().nullable(),
+      }),
+    ),
+    growth: z.array(z.object({ period: z.string(), region: z.string(), value: z.number().nullable() })),
+  })
+  .openapi('MonitorSeries');
+
+const ladderQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2019 }),
+  region: z.string().max(40).openapi({ example: 'west-vlaanderen' }),
+  source: z.enum(['reference', 'registry']).default('reference'),
+});
+const seriesQuery = z.object({
+  measure: z.string().max(60).openapi({ example: 'trede-5' }),
+  region: z.string().max(40).default('west-vlaanderen'),
+});
+
+export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/monitor/ladder',
+      tags,
+      security,
+      summary:
+        'De participatieladder van een jaar en regio, berekend uit de maatregelen (met bron per waarde).',
+      request: { query: ladderQuery },
+      responses: { 200: json(LadderSchema, 'De ladder.'), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      requireUser(c);
+      const placements = () => listPlacementFacts(c.var.deps.db, c.var.actor);
+      return c.json(await getLadder(c.var.actor, { ...c.req.valid('query'), placements }), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/monitor/series',
+      tags,
+      security,
+      summary: 'De reeks 2014-2019 van een maatregel, subtotaal of trede, tegenover Vlaanderen.',
+      request: { query: seriesQuery },
+      responses: { 200: json(SeriesSchema, 'De reeks.'), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => {
+      requireUser(c);
+      return c.json(await getSeries(c.var.actor, c.req.valid('query')), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/monitor/check',
+      tags,
+      security,
+      summary: 'Elk gepubliceerd cijfer dat niet uit zijn delen volgt, met de bronregels.',
+      responses: {
+        200: json(z.record(z.string(), z.unknown()).openapi('MonitorCheck'), 'De bevindingen.'),
+        ...errorResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      return c.json((await getCheck(c.var.actor)) as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/monitor/kpis',
+      tags,
+      security,
+      summary: 'Kerncijfers met normen en kleuren.',
+      responses: {
+        200: json(z.record(z.string(), z.unknown()).openapi('MonitorKpis'), 'De kerncijfers.'),
+        ...errorResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      return c.json((await getKpis(c.var.actor)) as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/monitor/context',
+      tags,
+      security,
+      summary:
+        'Niet-werkende werkzoekenden per kansengroep 2014-2019 en contextindicatoren (met bron, leeftijd, datum).',
+      responses: {
+        200: json(z.record(z.string(), z.unknown()).openapi('MonitorContext'), 'De context.'),
+        ...errorResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      return c.json((await getContext(c.var.actor)) as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/open/ladder',
+      tags: openTags,
+      summary:
+        'Open data: de participatieladder (zonder aanmelden; registercellen onder 5 personen verborgen).',
+      request: { query: ladderQuery },
+      responses: { 200: json(LadderSchema, 'De ladder.'), ...errorResponses(400) },
+    }),
+    // Open data reads the registry as the system (pseudonymised facts only); cells under 5 persons
+    // are suppressed before anything leaves.
+    async (c) => {
+      const placements = () => listPlacementFacts(c.var.deps.db, systemActor('api', 'open data'));
+      return c.json(await openLadder({ ...c.req.valid('query'), placements }), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/open/series',
+      tags: openTags,
+      summary: 'Open data: de reeks 2014-2019 van een maatregel, subtotaal of trede.',
+      request: { query: seriesQuery },
+      responses: { 200: json(SeriesSchema, 'De reeks.'), ...errorResponses(400) },
+    }),
+    async (c) => c.json(await openSeries(c.req.valid('query')), 200),
+  );
+}

@@ -1,0 +1,575 @@
+/**
+ * Bulk import of organisations, persons and placements from CSV or XLSX.
+ *
+ * - Streamed: records are read one at a time (csv-parse, exceljs' streaming reader), never the
+ *   whole file as one string; only the validated rows are kept.
+ * - Every bad row is reported as `line N, column C: why` (line numbers as in the file, the header
+ *   being line 1) and then nothing is written.
+ * - All-or-nothing: the writes run in the one transaction of the `registry/import` command; the
+ *   placement rules (overlap, FTE ≤ 1) are checked after the writes and roll everything back.
+ * - Idempotent: upserts on natural keys (kbo; insz; placement = insz + kbo + maatregel + start)
+ *   that leave identical rows untouched, so a re-import changes nothing.
+ */
+import type { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import { defineCommand } from '../commands/index.ts';
+import type { Queryable } from '../db/index.ts';
+import { type FieldIssue, isIsoDate, parseInsz, parseKbo, ValidationError } from '../domain/index.ts';
+import { assertCan } from './access.ts';
+import { measureIds } from './measures.ts';
+import { ORGANISATION_TYPES } from './organisations.ts';
+import { pseudonymFor, pseudonymKey } from './persons.ts';
+import { placementViolations } from './placements.ts';
+
+export const IMPORT_KINDS = ['organisaties', 'personen', 'plaatsingen'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** Required columns per kind (exact header names); more columns are allowed. */
+export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = {
+  organisaties: {
+    required: ['kbo', 'naam', 'type', 'nis_code'],
+    optional: ['rechtsvorm', 'straat', 'postcode', 'gemeente'],
+  },
+  personen: { required: ['insz', 'voornaam', 'achternaam'], optional: [] },
+  plaatsingen: {
+    required: ['insz', 'kbo', 'maatregel', 'start', 'einde', 'vte', 'uren_per_week'],
+    optional: [],
+  },
+};
+
+/** One record of the file: its line number and its values by header name. */
+export interface ImportRecord {
+  line: number;
+  values: Record<string, string>;
+}
+
+export type ImportFormat = 'csv' | 'xlsx';
+
+export interface ImportIssue {
+  line: number;
+  column: string;
+  value: string;
+  message: string;
+}
+
+export const formatIssue = (i: ImportIssue) => `line ${i.line}, column ${i.column}: ${i.message}`;
+
+/** The file was refused: `issues` lists every bad row; nothing was written. */
+export class ImportRejectedError extends ValidationError {
+  constructor(readonly importIssues: ImportIssue[]) {
+    const rows = new Set(importIssues.map((i) => i.line)).size;
+    super(
+      importIssues.map(
+        // Each issue also carries line, column and value for programs reading the report.
+        (i) =>
+          ({
+            path: `line ${i.line}, column ${i.column}`,
+            message: i.message,
+            line: i.line,
+            column: i.column,
+            value: i.value,
+          }) as FieldIssue,
+      ),
+      `Het bestand bevat ${rows} foute rij(en); er is niets ingelezen.`,
+      'import_rejected',
+    );
+  }
+}
+
+export function formatFromName(fileName: string): ImportFormat | null {
+  const ext = fileName.toLowerCase().split('.').pop();
+  return ext === 'csv' ? 'csv' : ext === 'xlsx' ? 'xlsx' : null;
+}
+
+// ---- readers ---------------------------------------------------------------------------------
+
+/** Streams CSV records (comma or semicolon, detected from the header line, UTF-8 with or without BOM). */
+export async function* csvRecords(input: Readable): AsyncGenerator<ImportRecord> {
+  let header: string[] | null = null;
+  const parser = input.pipe(
+    parseCsv({
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      delimiter: [',', ';'],
+    }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: string[];
+    info: { lines: number };
+  }>) {
+    if (!header) {
+      header = record.map((h) => h.trim().toLowerCase());
+      yield { line: 0, values: Object.fromEntries(header.map((h) => [h, h])) };
+      continue;
+    }
+    const values: Record<string, string> = {};
+    header.forEach((h, i) => {
+      values[h] = record[i] ?? '';
+    });
+    yield { line: info.lines, values };
+  }
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as { text?: string; result?: unknown; richText?: { text: string }[] };
+    if (o.richText) return o.richText.map((t) => t.text).join('');
+    if (o.text !== undefined) return String(o.text);
+    if (o.result !== undefined) return cellText(o.result);
+    return '';
+  }
+  return String(v).trim();
+}
+
+/** Streams the rows of the first worksheet of an XLSX file. */
+export async function* xlsxRecords(input: Readable): AsyncGenerator<ImportRecord> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  for await (const sheet of reader) {
+    let header: string[] | null = null;
+    for await (const row of sheet) {
+      const cells = (row.values as unknown[]).slice(1).map(cellText);
+      if (cells.every((c) => c === '')) continue;
+      if (!header) {
+        header = cells.map((h) => h.toLowerCase());
+        yield { line: 0, values: Object.fromEntries(header.map((h) => [h, h])) };
+        continue;
+      }
+      const values: Record<string, string> = {};
+      header.forEach((h, i) => {
+        let v = cells[i] ?? '';
+        // Spreadsheets turn identifiers into numbers and drop their leading zeros.
+        if (h === 'insz' && /^\d{1,10}$/.test(v)) v = v.padStart(11, '0');
+        if (h === 'kbo' && /^\d{1,9}$/.test(v)) v = v.padStart(10, '0');
+        values[h] = v;
+      });
+      yield { line: row.number, values };
+    }
+    return; // the first worksheet only
+  }
+}
+
+export function recordsOf(format: ImportFormat, input: Readable): AsyncGenerator<ImportRecord> {
+  return format === 'csv' ? csvRecords(input) : xlsxRecords(input);
+}
+
+// ---- validation -------------------------------------------------------------------------------
+
+type Err = (column: string, message: string) => void;
+
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+function decimal(
+  v: string,
+  column: string,
+  err: Err,
+  opts: { min?: number; gtZero?: boolean; max: number; label: string },
+) {
+  if (!DECIMAL.test(v)) {
+    err(column, `'${v}' is geen getal (gebruik een punt als decimaalteken, bv. 0.5)`);
+    return null;
+  }
+  const n = Number(v);
+  if (opts.gtZero && n <= 0) err(column, `${opts.label} moet groter zijn dan 0`);
+  else if (n > opts.max) err(column, `${opts.label} is hoogstens ${opts.max}`);
+  else return n;
+  return null;
+}
+
+function date(v: string, column: string, err: Err): string | null {
+  if (!isIsoDate(v)) {
+    err(column, `'${v}' is geen geldige datum; gebruik JJJJ-MM-DD, bv. 2024-01-31`);
+    return null;
+  }
+  return v;
+}
+
+function kbo(v: string, err: Err): string | null {
+  const r = parseKbo(v);
+  if (!r.ok) {
+    err('kbo', `ongeldig KBO-nummer '${v}': ${r.reason}`);
+    return null;
+  }
+  return r.value;
+}
+
+interface OrgRow {
+  kbo: string;
+  name: string;
+  type: string;
+  nisCode: string | null;
+  legalForm: string | null;
+  street: string | null;
+  postalCode: string | null;
+  municipality: string | null;
+}
+interface PersonRow {
+  insz: string;
+  firstName: string | null;
+  lastName: string | null;
+  birthDate: string | null;
+  sex: string | null;
+}
+interface PlacementRow {
+  insz: string;
+  kbo: string;
+  measure: string;
+  start: string;
+  end: string | null;
+  fte: number;
+  hours: number | null;
+}
+
+const blank = (v: string | undefined) => (v === undefined || v === '' ? null : v);
+
+function validateOrganisation(v: Record<string, string>, err: Err): OrgRow | null {
+  const k = kbo(v['kbo'] ?? '', err);
+  const name = v['naam'] ?? '';
+  if (!name) err('naam', 'vul de naam in');
+  else if (name.length > 300) err('naam', 'de naam is langer dan 300 tekens');
+  const type = v['type'] ?? '';
+  if (!Object.hasOwn(ORGANISATION_TYPES, type))
+    err('type', `onbekend type '${type}'; kies uit: ${Object.keys(ORGANISATION_TYPES).join(', ')}`);
+  const nis = blank(v['nis_code']);
+  if (nis !== null && !/^\d{5}$/.test(nis))
+    err('nis_code', `'${nis}' is geen NIS-code; een NIS-code telt 5 cijfers`);
+  const postalCode = blank(v['postcode']);
+  if (postalCode !== null && !/^\d{4}$/.test(postalCode))
+    err('postcode', 'een Belgische postcode telt 4 cijfers');
+  if (!k) return null;
+  return {
+    kbo: k,
+    name,
+    type,
+    nisCode: nis,
+    legalForm: blank(v['rechtsvorm']),
+    street: blank(v['straat']),
+    postalCode,
+    municipality: blank(v['gemeente']),
+  };
+}
+
+function validatePerson(v: Record<string, string>, err: Err): PersonRow | null {
+  const r = parseInsz(v['insz'] ?? '');
+  if (!r.ok) {
+    err('insz', `ongeldig INSZ '${v['insz'] ?? ''}': ${r.reason}`);
+    return null;
+  }
+  for (const c of ['voornaam', 'achternaam']) if ((v[c] ?? '').length > 200) err(c, 'langer dan 200 tekens');
+  return {
+    insz: r.value.insz,
+    firstName: blank(v['voornaam']),
+    lastName: blank(v['achternaam']),
+    birthDate: r.value.birthDate,
+    sex: r.value.sex,
+  };
+}
+
+function validatePlacement(v: Record<string, string>, err: Err, measures: Set<string>): PlacementRow | null {
+  const r = parseInsz(v['insz'] ?? '');
+  if (!r.ok) err('insz', `ongeldig INSZ '${v['insz'] ?? ''}': ${r.reason}`);
+  const k = kbo(v['kbo'] ?? '', err);
+  const measure = v['maatregel'] ?? '';
+  if (!measures.has(measure))
+    err('maatregel', `onbekende maatregel '${measure}'; gebruik een id uit de regelcatalogus`);
+  const start = date(v['start'] ?? '', 'start', err);
+  const end = blank(v['einde']) === null ? null : date(v['einde']!, 'einde', err);
+  if (start && end && end < start) err('einde', `het einde (${end}) ligt voor de start (${start})`);
+  const fte = decimal(v['vte'] ?? '', 'vte', err, { gtZero: true, max: 1, label: 'VTE' });
+  const hoursText = blank(v['uren_per_week']);
+  const hours =
+    hoursText === null
+      ? null
+      : decimal(hoursText, 'uren_per_week', err, { gtZero: true, max: 60, label: 'uren per week' });
+  if (!r.ok || !k || !start || fte === null || !measures.has(measure)) return null;
+  return { insz: r.value.insz, kbo: k, measure, start, end, fte, hours };
+}
+
+// ---- the command ------------------------------------------------------------------------------
+
+export interface ImportReport {
+  kind: ImportKind;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportInput {
+  kind: ImportKind;
+  fileName: string;
+  records: AsyncIterable<ImportRecord>;
+}
+
+const CHUNK = 5000;
+
+async function inChunks<T>(rows: T[], fn: (chunk: T[]) => Promise<void>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await fn(rows.slice(i, i + CHUNK));
+}
+
+export const importRegistry = defineCommand({
+  name: 'registry/import',
+  summary: 'Leest organisaties, personen of plaatsingen in uit CSV of XLSX: alles of niets, zonder dubbels.',
+  input: z.object({
+    kind: z.enum(IMPORT_KINDS, { error: `kies een soort: ${IMPORT_KINDS.join(', ')}` }),
+    fileName: z.string().max(300),
+    records: z.custom<AsyncIterable<ImportRecord>>(
+      (v) => typeof v === 'object' && v !== null && Symbol.asyncIterator in v,
+      'geen bestand',
+    ),
+  }),
+  authorize: ({ actor }) => assertCan(actor, 'registry:write'),
+  async run({ tx }, input) {
+    const report = await runImport(tx, input);
+    return {
+      result: report,
+      audit: { entityType: 'import', entityId: input.kind, data: { fileName: input.fileName, ...report } },
+    };
+  },
+});
+
+async function runImport(tx: Queryable, input: ImportInput): Promise<ImportReport> {
+  const issues: ImportIssue[] = [];
+  const spec = IMPORT_COLUMNS[input.kind];
+  const measures = input.kind === 'plaatsingen' ? await measureIds() : new Set<string>();
+  const seen = new Map<string, number>();
+  const rows: { line: number; row: OrgRow | PersonRow | PlacementRow }[] = [];
+  let headerSeen = false;
+  for await (const rec of input.records) {
+    if (!headerSeen) {
+      headerSeen = true;
+      const missing = spec.required.filter((c) => !(c in rec.values));
+      if (missing.length) {
+        for (const c of missing)
+          issues.push({ line: 1, column: c, value: '', message: `de kolom '${c}' ontbreekt in de kopregel` });
+        throw new ImportRejectedError(issues);
+      }
+      continue;
+    }
+    let bad = false;
+    const err: Err = (column, message) => {
+      bad = true;
+      issues.push({ line: rec.line, column, value: rec.values[column] ?? '', message });
+    };
+    const row =
+      input.kind === 'organisaties'
+        ? validateOrganisation(rec.values, err)
+        : input.kind === 'personen'
+          ? validatePerson(rec.values, err)
+          : validatePlacement(rec.values, err, measures);
+    if (!row || bad) continue;
+    const key = naturalKey(input.kind, row);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      const column = input.kind === 'organisaties' ? 'kbo' : input.kind === 'personen' ? 'insz' : 'start';
+      err(
+        column,
+        `dubbele rij: dezelfde ${input.kind === 'plaatsingen' ? 'plaatsing (insz, kbo, maatregel, start)' : column} staat al op regel ${earlier}`,
+      );
+      continue;
+    }
+    seen.set(key, rec.line);
+    rows.push({ line: rec.line, row });
+  }
+  if (!headerSeen)
+    throw new ImportRejectedError([{ line: 1, column: '-', value: '', message: 'het bestand is leeg' }]);
+  if (input.kind === 'plaatsingen')
+    await resolveReferences(tx, rows as { line: number; row: PlacementRow }[], issues);
+  if (issues.length) throw new ImportRejectedError(issues.sort((a, b) => a.line - b.line));
+
+  let inserted = 0;
+  let updated = 0;
+  const count = (r: { inserted: boolean }[]) => {
+    for (const x of r) x.inserted ? inserted++ : updated++;
+  };
+  if (input.kind === 'organisaties') {
+    await inChunks(
+      rows.map((r) => r.row as OrgRow),
+      async (c) => {
+        const { rows: out } = await tx.query<{ inserted: boolean }>(
+          `INSERT INTO organisations (kbo, name, type, nis_code, legal_form, street, postal_code, municipality)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+         ON CONFLICT (kbo) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, nis_code = EXCLUDED.nis_code,
+           legal_form = COALESCE(EXCLUDED.legal_form, organisations.legal_form),
+           street = COALESCE(EXCLUDED.street, organisations.street),
+           postal_code = COALESCE(EXCLUDED.postal_code, organisations.postal_code),
+           municipality = COALESCE(EXCLUDED.municipality, organisations.municipality), updated_at = now()
+         WHERE (organisations.name, organisations.type, organisations.nis_code) IS DISTINCT FROM
+               (EXCLUDED.name, EXCLUDED.type, EXCLUDED.nis_code)
+            OR (EXCLUDED.legal_form IS NOT NULL AND EXCLUDED.legal_form IS DISTINCT FROM organisations.legal_form)
+            OR (EXCLUDED.street IS NOT NULL AND EXCLUDED.street IS DISTINCT FROM organisations.street)
+            OR (EXCLUDED.postal_code IS NOT NULL AND EXCLUDED.postal_code IS DISTINCT FROM organisations.postal_code)
+            OR (EXCLUDED.municipality IS NOT NULL AND EXCLUDED.municipality IS DISTINCT FROM organisations.municipality)
+         RETURNING (xmax = 0) AS inserted`,
+          [
+            c.map((r) => r.kbo),
+            c.map((r) => r.name),
+            c.map((r) => r.type),
+            c.map((r) => r.nisCode),
+            c.map((r) => r.legalForm),
+            c.map((r) => r.street),
+            c.map((r) => r.postalCode),
+            c.map((r) => r.municipality),
+          ],
+        );
+        count(out);
+      },
+    );
+  } else if (input.kind === 'personen') {
+    const key = await pseudonymKey(tx);
+    await inChunks(
+      rows.map((r) => r.row as PersonRow),
+      async (c) => {
+        const { rows: out } = await tx.query<{ inserted: boolean }>(
+          `INSERT INTO persons (insz, pseudonym, first_name, last_name, birth_date, sex)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[])
+         ON CONFLICT (insz) DO UPDATE SET first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
+           updated_at = now()
+         WHERE (persons.first_name, persons.last_name) IS DISTINCT FROM (EXCLUDED.first_name, EXCLUDED.last_name)
+         RETURNING (xmax = 0) AS inserted`,
+          [
+            c.map((r) => r.insz),
+            c.map((r) => pseudonymFor(key, r.insz)),
+            c.map((r) => r.firstName),
+            c.map((r) => r.lastName),
+            c.map((r) => r.birthDate),
+            c.map((r) => r.sex),
+          ],
+        );
+        count(out);
+      },
+    );
+  } else {
+    const placements = rows as {
+      line: number;
+      row: PlacementRow & { personId?: string; organisationId?: string };
+    }[];
+    await inChunks(placements, async (c) => {
+      const { rows: out } = await tx.query<{ inserted: boolean }>(
+        `INSERT INTO placements (person_id, organisation_id, measure, start_date, end_date, fte, hours_per_week)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::date[], $6::numeric[], $7::numeric[])
+         ON CONFLICT (person_id, organisation_id, measure, start_date) DO UPDATE SET end_date = EXCLUDED.end_date,
+           fte = EXCLUDED.fte, hours_per_week = EXCLUDED.hours_per_week, updated_at = now()
+         WHERE (placements.end_date, placements.fte, placements.hours_per_week) IS DISTINCT FROM
+               (EXCLUDED.end_date, EXCLUDED.fte, EXCLUDED.hours_per_week)
+         RETURNING (xmax = 0) AS inserted`,
+        [
+          c.map((r) => r.row.personId),
+          c.map((r) => r.row.organisationId),
+          c.map((r) => r.row.measure),
+          c.map((r) => r.row.start),
+          c.map((r) => r.row.end),
+          c.map((r) => r.row.fte),
+          c.map((r) => r.row.hours),
+        ],
+      );
+      count(out);
+    });
+    if (inserted + updated > 0) await checkPlacementRules(tx, placements);
+  }
+  return {
+    kind: input.kind,
+    rows: rows.length,
+    inserted,
+    updated,
+    unchanged: rows.length - inserted - updated,
+  };
+}
+
+function naturalKey(kind: ImportKind, row: OrgRow | PersonRow | PlacementRow): string {
+  if (kind === 'organisaties') return (row as OrgRow).kbo;
+  if (kind === 'personen') return (row as PersonRow).insz;
+  const p = row as PlacementRow;
+  return `${p.insz}|${p.kbo}|${p.measure}|${p.start}`;
+}
+
+/** Placements refer to persons and organisations already in the register (import those first). */
+async function resolveReferences(
+  tx: Queryable,
+  rows: { line: number; row: PlacementRow & { personId?: string; organisationId?: string } }[],
+  issues: ImportIssue[],
+): Promise<void> {
+  const persons = await tx.query<{ id: string; insz: string }>(
+    'SELECT id, insz FROM persons WHERE insz = ANY($1::text[])',
+    [[...new Set(rows.map((r) => r.row.insz))]],
+  );
+  const orgs = await tx.query<{ id: string; kbo: string }>(
+    'SELECT id, kbo FROM organisations WHERE kbo = ANY($1::text[])',
+    [[...new Set(rows.map((r) => r.row.kbo))]],
+  );
+  const personIds = new Map(persons.rows.map((p) => [p.insz, p.id]));
+  const orgIds = new Map(orgs.rows.map((o) => [o.kbo, o.id]));
+  for (const r of rows) {
+    r.row.personId = personIds.get(r.row.insz);
+    r.row.organisationId = orgIds.get(r.row.kbo);
+    if (!r.row.personId)
+      issues.push({
+        line: r.line,
+        column: 'insz',
+        value: r.row.insz,
+        message: 'geen persoon met dit INSZ in het register (importeer eerst de personen)',
+      });
+    if (!r.row.organisationId)
+      issues.push({
+        line: r.line,
+        column: 'kbo',
+        value: r.row.kbo,
+        message: 'geen organisatie met dit KBO-nummer in het register (importeer eerst de organisaties)',
+      });
+  }
+}
+
+async function checkPlacementRules(
+  tx: Queryable,
+  rows: { line: number; row: PlacementRow & { personId?: string; organisationId?: string } }[],
+): Promise<void> {
+  const personIds = [...new Set(rows.map((r) => r.row.personId!))];
+  const violations = await placementViolations(tx, personIds);
+  if (!violations.length) return;
+  const { rows: keys } = await tx.query<{
+    id: string;
+    person_id: string;
+    organisation_id: string;
+    measure: string;
+    start_date: string;
+  }>(
+    'SELECT id, person_id, organisation_id, measure, start_date FROM placements WHERE id = ANY($1::uuid[])',
+    [violations.map((v) => v.placementId)],
+  );
+  const byId = new Map(keys.map((k) => [k.id, k]));
+  const lineByKey = new Map(
+    rows.map((r) => [`${r.row.personId}|${r.row.organisationId}|${r.row.measure}|${r.row.start}`, r]),
+  );
+  const firstLineOfPerson = new Map<string, (typeof rows)[number]>();
+  for (const r of rows)
+    if (!firstLineOfPerson.has(r.row.personId!)) firstLineOfPerson.set(r.row.personId!, r);
+  const issues = violations.map((v): ImportIssue => {
+    const k = byId.get(v.placementId)!;
+    const r =
+      lineByKey.get(`${k.person_id}|${k.organisation_id}|${k.measure}|${k.start_date}`) ??
+      firstLineOfPerson.get(k.person_id)!;
+    const column = v.rule === 'fte' ? 'vte' : 'start';
+    return {
+      line: r.line,
+      column,
+      value: column === 'vte' ? String(r.row.fte) : r.row.start,
+      message: v.message,
+    };
+  });
+  const unique = new Map(issues.map((i) => [`${i.line}|${i.column}|${i.message}`, i]));
+  throw new ImportRejectedError([...unique.values()].sort((a, b) => a.line - b.line));
+}
+
+export const IMPORT_COMMANDS = [importRegistry];

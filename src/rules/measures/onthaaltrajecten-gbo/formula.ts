@@ -1,0 +1,81 @@
+/**
+ * Onthaaltrajecten in het geïntegreerd breed onthaal voor niet-toeleidbare werkzoekenden
+ * (seeds/004_694cfc149f605398.txt:L3545-3593):
+ *
+ *   "Op jaarbasis is, voor alle projecten samen, financiering voor maximaal 1.000 onthaaltrajecten
+ *    voorzien. (…) 647 onthaaltrajecten toegekend voor 2019 en 591 onthaaltrajecten voor 2020. Dit
+ *    betekent dat er (…) nog een beschikbaar contingent was van 353 onthaaltrajecten voor 2019 en
+ *    voor 409 onthaaltrajecten voor 2020."
+ *   "Per opgestart onthaaltraject is er een forfaitaire basisfinanciering van 360 euro."
+ *
+ * One calculation is one project in one year (the date is a day in that year).
+ */
+import { type Cents, money } from '../../../domain/index.ts';
+import { defineFormula, fact } from '../../engine/index.ts';
+
+/** An amount in euros as Dutch text writes it: 2500,5 → "2.500,50". */
+const euro = (c: Cents) => {
+  const [whole, cents] = money.toEuroString(c).split('.');
+  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${cents}`;
+};
+
+export default defineFormula({
+  facts: {
+    advies_niet_toeleidbaar: fact.boolean(
+      'De trajecten zijn voor werkzoekenden met een VDAB-advies niet-toeleidbaar',
+      {
+        description: 'VDAB geeft dit advies na een gespecialiseerde screening (MMPPS-problematiek).',
+      },
+    ),
+    opgestarte_trajecten: fact.integer('Opgestarte onthaaltrajecten van het project in het jaar', {
+      unit: 'trajecten',
+      min: 0,
+      max: 100000,
+    }),
+    toegekende_trajecten_vlaanderen: fact.integer(
+      'Reeds toegekende onthaaltrajecten voor dat jaar, alle projecten samen',
+      {
+        unit: 'trajecten',
+        min: 0,
+        max: 100000,
+        default: 0,
+        description: 'Om het nog beschikbare contingent voor een nieuwe oproep te bepalen.',
+      },
+    ),
+  },
+  parameters: {
+    basisfinanciering_per_traject: 'money',
+    max_trajecten_per_jaar: 'integer',
+  },
+  amount: { label: 'Basisfinanciering voor de opgestarte onthaaltrajecten', period: 'per jaar' },
+  versions: [
+    {
+      from: '2019-01-01',
+      source: 'seeds/004_694cfc149f605398.txt:L3567-3573',
+      conditions: [
+        {
+          id: 'niet_toeleidbaar',
+          source: 'seeds/004_694cfc149f605398.txt:L3550-3556',
+          holds: ({ f }) => f.advies_niet_toeleidbaar,
+          text: ({ f }) =>
+            f.advies_niet_toeleidbaar
+              ? 'de trajecten zijn voor werkzoekenden met een advies niet-toeleidbaar'
+              : 'onthaaltrajecten zijn enkel voor werkzoekenden met een advies niet-toeleidbaar',
+        },
+      ],
+      amount: ({ f, p, stepMoney }) =>
+        stepMoney(
+          'basisfinanciering',
+          money.mul(p.basisfinanciering_per_traject, f.opgestarte_trajecten),
+          `${f.opgestarte_trajecten} opgestarte trajecten × ${euro(p.basisfinanciering_per_traject)} euro (seeds/004_694cfc149f605398.txt:L3593)`,
+        ),
+      outputs: {
+        beschikbaar_contingent: {
+          label: 'Nog beschikbaar contingent onthaaltrajecten voor het jaar (alle projecten samen)',
+          unit: 'trajecten',
+          value: ({ f, p }) => Math.max(0, p.max_trajecten_per_jaar - f.toegekende_trajecten_vlaanderen),
+        },
+      },
+    },
+  ],
+});
