@@ -1,10 +1,8 @@
 /**
  * One coherent Dutch interface per role, in Chromium: each role signs in, finds its work on the
- * start page and completes its main task there. Flows over pages that other modules bring
- * (/dossiers, /monitor, /register/personen) run once those pages are in the tree.
+ * start page and completes its main task there, through the pages of the modules (dossiers,
+ * monitor, registry), with an accessibility check on each role's main page.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute } from '../../src/commands/index.ts';
@@ -12,12 +10,6 @@ import { applyForMeasure } from '../../src/dossiers/index.ts';
 import { accessibilityProblems, type E2e, signIn, startE2e, textOf } from '../support/browser.ts';
 import { admin, kboFor, makeOrganisation, makeUser } from '../support/factories.ts';
 import { loginClient } from '../support/http.ts';
-import { ROOT } from '../support/process.ts';
-
-const hasPage = (name: string) => existsSync(join(ROOT, 'src/web/pages', `${name}.tsx`));
-const DOSSIER_PAGES = hasPage('dossiers');
-const MONITOR_PAGES = hasPage('monitor');
-const PERSON_PAGES = hasPage('registry');
 
 /** The first scenario of src/rules/measures/aanwervingsincentive/tests.yaml: € 1.250 + € 3.000. */
 const INCENTIVE_FACTS = { leeftijd: 40, maanden_werkzoekend: 26, maanden_in_dienst: 12 };
@@ -95,86 +87,83 @@ describe('one interface per role in Chromium', () => {
     expect(text).toContain('Er zijn geen open dossiers aan u toegewezen.');
   });
 
-  it.skipIf(!DOSSIER_PAGES)(
-    'dossierbehandelaar: opens the work queue, creates a dossier and decides it, with the timeline',
-    async () => {
-      const org = await makeOrganisation(e2e.db, { name: 'Maatwerk Leie', kbo: kboFor(41_002) });
-      const me = await makeUser(e2e.db, ['dossierbehandelaar'], [], 'rol-behandelaar');
-      // Someone else's application waits in the queue already.
-      const waiting = await execute(e2e.db, applyForMeasure, admin, {
-        measureId: 'aanwervingsincentive',
-        organisationId: org.id,
-        facts: INCENTIVE_FACTS,
-        date: '2018-03-01',
-      });
-      const page = await e2e.newPage();
-      await signIn(page, e2e.url, me.username, me.password);
-      const unassigned = page.getByRole('table', { name: 'Open dossiers zonder behandelaar, oudste eerst' });
-      expect(await unassigned.getByRole('link', { name: waiting.reference }).isVisible()).toBe(true);
-      expect(await unassigned.innerText()).toContain('Maatwerk Leie');
-      expect(await unassigned.innerText()).toContain('Ontvangen');
-      await e2e.screenshot(page, 'rol-behandelaar-start');
-      expect(await accessibilityProblems(page)).toEqual([]);
+  it('dossierbehandelaar: opens the work queue, creates a dossier and decides it, with the timeline', async () => {
+    const org = await makeOrganisation(e2e.db, { name: 'Maatwerk Leie', kbo: kboFor(41_002) });
+    const me = await makeUser(e2e.db, ['dossierbehandelaar'], [], 'rol-behandelaar');
+    // Someone else's application waits in the queue already.
+    const waiting = await execute(e2e.db, applyForMeasure, admin, {
+      measureId: 'aanwervingsincentive',
+      organisationId: org.id,
+      facts: INCENTIVE_FACTS,
+      date: '2018-03-01',
+    });
+    const page = await e2e.newPage();
+    await signIn(page, e2e.url, me.username, me.password);
+    const unassigned = page.getByRole('table', { name: 'Open dossiers zonder behandelaar, oudste eerst' });
+    expect(await unassigned.getByRole('link', { name: waiting.reference }).isVisible()).toBe(true);
+    expect(await unassigned.innerText()).toContain('Maatwerk Leie');
+    expect(await unassigned.innerText()).toContain('Ontvangen');
+    await e2e.screenshot(page, 'rol-behandelaar-start');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
-      await page.getByRole('link', { name: 'Naar de volledige werkvoorraad' }).click();
-      await expect.poll(textOf(page, 'h1')).toBe('Mijn werkvoorraad');
-      expect(await page.getByRole('link', { name: waiting.reference }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Naar de volledige werkvoorraad' }).click();
+    await expect.poll(textOf(page, 'h1')).toBe('Mijn werkvoorraad');
+    expect(await page.getByRole('link', { name: waiting.reference }).count()).toBe(1);
 
-      // A new (paper) dossier for the organisation.
-      await nav(page).getByRole('link', { name: 'Dossiers' }).click();
-      await page.getByRole('link', { name: 'Nieuw dossier' }).click();
-      await page.getByLabel('Maatregel').selectOption('aanwervingsincentive');
-      await page.getByRole('button', { name: 'Verder' }).click();
-      await page.getByLabel('Organisatie').selectOption(org.id);
-      await page.getByLabel('Kanaal').selectOption('papier');
-      await page.getByLabel('Datum waarop de regels gelden').fill('2018-03-01');
-      await page.locator('input[name="facts.leeftijd"]').fill('40');
-      await page.locator('input[name="facts.maanden_werkzoekend"]').fill('26');
-      await page.locator('input[name="facts.maanden_in_dienst"]').fill('12');
-      await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
-      await expect.poll(textOf(page, 'h1')).toMatch(/^Dossier DOS-\d{4}-\d{6}$/);
-      const reference = (await textOf(page, 'h1')()).replace('Dossier ', '');
-      expect(await textOf(page, '.dossier-state')()).toBe('Ontvangen');
-      // 1.250 + 3.000 euro from the rules engine.
-      expect(await page.locator('.details').first().textContent()).toContain('€\u00a04.250,00');
+    // A new (paper) dossier for the organisation.
+    await nav(page).getByRole('link', { name: 'Dossiers' }).click();
+    await page.getByRole('link', { name: 'Nieuw dossier' }).click();
+    await page.getByLabel('Maatregel').selectOption('aanwervingsincentive');
+    await page.getByRole('button', { name: 'Verder' }).click();
+    await page.getByLabel('Organisatie').selectOption(org.id);
+    await page.getByLabel('Kanaal').selectOption('papier');
+    await page.getByLabel('Datum waarop de regels gelden').fill('2018-03-01');
+    await page.locator('input[name="facts.leeftijd"]').fill('40');
+    await page.locator('input[name="facts.maanden_werkzoekend"]').fill('26');
+    await page.locator('input[name="facts.maanden_in_dienst"]').fill('12');
+    await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
+    await expect.poll(textOf(page, 'h1')).toMatch(/^Dossier DOS-\d{4}-\d{6}$/);
+    const reference = (await textOf(page, 'h1')()).replace('Dossier ', '');
+    expect(await textOf(page, '.dossier-state')()).toBe('Ontvangen');
+    // 1.250 + 3.000 euro from the rules engine.
+    expect(await page.locator('.details').first().textContent()).toContain('€\u00a04.250,00');
 
-      await page.getByRole('button', { name: 'Aan mij toewijzen' }).click();
-      await expect.poll(textOf(page, '.flash')).toContain('Ontvangen');
-      await page.getByRole('button', { name: 'Ontvankelijk verklaren', exact: true }).click();
-      await expect.poll(textOf(page, '.dossier-state')).toBe('Ontvankelijk');
-      const grant = page.getByRole('form', { name: 'Toekennen' });
-      await grant.getByLabel('Reden').fill('Aanwerving na 26 maanden werkloosheid aangetoond');
-      await grant.getByRole('button', { name: 'Toekennen' }).click();
-      await expect.poll(textOf(page, '.dossier-state')).toBe('Beslist (toegekend)');
-      const timeline = (await page.locator('ol.timeline').innerText()).replace(/\s+/g, ' ');
-      expect(timeline).toContain('Aanvraag ontvangen');
-      expect(timeline).toContain('Ontvankelijk verklaren');
-      expect(timeline).toContain('Aanwerving na 26 maanden werkloosheid aangetoond');
-      await e2e.screenshot(page, 'rol-behandelaar-beslist');
-      // Printed, the dossier keeps its state and timeline and drops the forms that change it.
-      await page.emulateMedia({ media: 'print' });
-      expect(await page.locator('ol.timeline').isVisible()).toBe(true);
-      expect(await page.locator('.dossier-state').isVisible()).toBe(true);
-      expect(await page.getByRole('form', { name: 'Betaling registreren' }).isVisible()).toBe(false);
-      for (const control of await page.locator('main button, main textarea, main select').all()) {
-        expect(await control.isVisible()).toBe(false);
-      }
-      await page.emulateMedia({ media: 'screen' });
-      expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Aan mij toewijzen' }).click();
+    await expect.poll(textOf(page, '.flash')).toContain('Ontvangen');
+    await page.getByRole('button', { name: 'Ontvankelijk verklaren', exact: true }).click();
+    await expect.poll(textOf(page, '.dossier-state')).toBe('Ontvankelijk');
+    const grant = page.getByRole('form', { name: 'Toekennen' });
+    await grant.getByLabel('Reden').fill('Aanwerving na 26 maanden werkloosheid aangetoond');
+    await grant.getByRole('button', { name: 'Toekennen' }).click();
+    await expect.poll(textOf(page, '.dossier-state')).toBe('Beslist (toegekend)');
+    const timeline = (await page.locator('ol.timeline').innerText()).replace(/\s+/g, ' ');
+    expect(timeline).toContain('Aanvraag ontvangen');
+    expect(timeline).toContain('Ontvankelijk verklaren');
+    expect(timeline).toContain('Aanwerving na 26 maanden werkloosheid aangetoond');
+    await e2e.screenshot(page, 'rol-behandelaar-beslist');
+    // Printed, the dossier keeps its state and timeline and drops the forms that change it.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('ol.timeline').isVisible()).toBe(true);
+    expect(await page.locator('.dossier-state').isVisible()).toBe(true);
+    expect(await page.getByRole('form', { name: 'Betaling registreren' }).isVisible()).toBe(false);
+    for (const control of await page.locator('main button, main textarea, main select').all()) {
+      expect(await control.isVisible()).toBe(false);
+    }
+    await page.emulateMedia({ media: 'screen' });
+    expect(await accessibilityProblems(page)).toEqual([]);
 
-      // Back on the start page: a granted dossier stays open work (the payment follows), now mine;
-      // the other one still waits unassigned.
-      await page.goto(e2e.url);
-      const start = await mainText(page);
-      expect(start).toContain('Aan mij toegewezen (1)');
-      expect(start).toContain('Niet toegewezen (1)');
-      const mine = page.getByRole('table', { name: 'Open dossiers aan mij toegewezen, oudste eerst' });
-      const row = (await mine.locator('tbody tr').innerText()).replace(/\s+/g, ' ');
-      expect(row).toContain(reference);
-      expect(row).toContain('Beslist');
-      expect(await unassigned.innerText()).not.toContain(reference);
-    },
-  );
+    // Back on the start page: a granted dossier stays open work (the payment follows), now mine;
+    // the other one still waits unassigned.
+    await page.goto(e2e.url);
+    const start = await mainText(page);
+    expect(start).toContain('Aan mij toegewezen (1)');
+    expect(start).toContain('Niet toegewezen (1)');
+    const mine = page.getByRole('table', { name: 'Open dossiers aan mij toegewezen, oudste eerst' });
+    const row = (await mine.locator('tbody tr').innerText()).replace(/\s+/g, ' ');
+    expect(row).toContain(reference);
+    expect(row).toContain('Beslist');
+    expect(await unassigned.innerText()).not.toContain(reference);
+  });
 
   it('werkgever: sees only its own organisation and cannot open another one', async () => {
     const own = await makeOrganisation(e2e.db, { name: 'Kringwinkel Zuid', kbo: kboFor(41_003) });
@@ -203,56 +192,53 @@ describe('one interface per role in Chromium', () => {
     expect(await mainText(page)).not.toContain('Concurrent Noord');
   });
 
-  it.skipIf(!DOSSIER_PAGES)(
-    'werkgever: applies for a measure and sees the dossier on the start page',
-    async () => {
-      const own = await makeOrganisation(e2e.db, { name: 'Sociale Werkplaats Kust', kbo: kboFor(41_005) });
-      const other = await makeOrganisation(e2e.db, { name: 'Andere Werkplaats', kbo: kboFor(41_006) });
-      await execute(e2e.db, applyForMeasure, admin, {
-        measureId: 'aanwervingsincentive',
-        organisationId: other.id,
-        facts: INCENTIVE_FACTS,
-        date: '2018-03-01',
-      });
-      const me = await makeUser(e2e.db, ['werkgever'], [own.id], 'rol-werkgever-aanvraag');
-      const page = await e2e.newPage();
-      await signIn(page, e2e.url, me.username, me.password);
-      await page.locator('ul.cards').getByRole('link', { name: 'Dossiers' }).click();
-      await expect.poll(textOf(page, 'h1')).toBe('Dossiers');
-      await page.getByRole('link', { name: 'Nieuw dossier' }).click();
-      await page.getByLabel('Maatregel').selectOption('aanwervingsincentive');
-      await page.getByRole('button', { name: 'Verder' }).click();
-      // Only its own organisation can be chosen.
-      const options = await page.getByLabel('Organisatie').locator('option').allInnerTexts();
-      expect(options.filter((o) => !o.startsWith('—'))).toEqual([
-        `Sociale Werkplaats Kust (${own.kboFormatted})`,
-      ]);
-      await page.getByLabel('Organisatie').selectOption(own.id);
-      await page.getByLabel('Datum waarop de regels gelden').fill('2018-03-01');
-      await page.locator('input[name="facts.leeftijd"]').fill('40');
-      await page.locator('input[name="facts.maanden_werkzoekend"]').fill('26');
-      await page.locator('input[name="facts.maanden_in_dienst"]').fill('12');
-      await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
-      await expect.poll(textOf(page, 'h1')).toMatch(/^Dossier DOS-\d{4}-\d{6}$/);
-      const reference = (await textOf(page, 'h1')()).replace('Dossier ', '');
-      expect(await textOf(page, '.dossier-state')()).toBe('Ontvangen');
-      // An employer cannot handle its own dossier.
-      expect(await page.getByRole('button', { name: 'Ontvankelijk verklaren' }).count()).toBe(0);
+  it('werkgever: applies for a measure and sees the dossier on the start page', async () => {
+    const own = await makeOrganisation(e2e.db, { name: 'Sociale Werkplaats Kust', kbo: kboFor(41_005) });
+    const other = await makeOrganisation(e2e.db, { name: 'Andere Werkplaats', kbo: kboFor(41_006) });
+    await execute(e2e.db, applyForMeasure, admin, {
+      measureId: 'aanwervingsincentive',
+      organisationId: other.id,
+      facts: INCENTIVE_FACTS,
+      date: '2018-03-01',
+    });
+    const me = await makeUser(e2e.db, ['werkgever'], [own.id], 'rol-werkgever-aanvraag');
+    const page = await e2e.newPage();
+    await signIn(page, e2e.url, me.username, me.password);
+    await page.locator('ul.cards').getByRole('link', { name: 'Dossiers' }).click();
+    await expect.poll(textOf(page, 'h1')).toBe('Dossiers');
+    await page.getByRole('link', { name: 'Nieuw dossier' }).click();
+    await page.getByLabel('Maatregel').selectOption('aanwervingsincentive');
+    await page.getByRole('button', { name: 'Verder' }).click();
+    // Only its own organisation can be chosen.
+    const options = await page.getByLabel('Organisatie').locator('option').allInnerTexts();
+    expect(options.filter((o) => !o.startsWith('—'))).toEqual([
+      `Sociale Werkplaats Kust (${own.kboFormatted})`,
+    ]);
+    await page.getByLabel('Organisatie').selectOption(own.id);
+    await page.getByLabel('Datum waarop de regels gelden').fill('2018-03-01');
+    await page.locator('input[name="facts.leeftijd"]').fill('40');
+    await page.locator('input[name="facts.maanden_werkzoekend"]').fill('26');
+    await page.locator('input[name="facts.maanden_in_dienst"]').fill('12');
+    await page.getByRole('button', { name: 'Aanvraag indienen' }).click();
+    await expect.poll(textOf(page, 'h1')).toMatch(/^Dossier DOS-\d{4}-\d{6}$/);
+    const reference = (await textOf(page, 'h1')()).replace('Dossier ', '');
+    expect(await textOf(page, '.dossier-state')()).toBe('Ontvangen');
+    // An employer cannot handle its own dossier.
+    expect(await page.getByRole('button', { name: 'Ontvankelijk verklaren' }).count()).toBe(0);
 
-      await page.goto(e2e.url);
-      const table = page.getByRole('table', {
-        name: 'Dossiers van mijn organisaties, laatst gewijzigd eerst',
-      });
-      expect(await table.locator('tbody tr').count()).toBe(1);
-      const row = (await table.locator('tbody tr').innerText()).replace(/\s+/g, ' ');
-      expect(row).toContain(reference);
-      expect(row).toContain('Sociale Werkplaats Kust');
-      expect(row).toContain('Ontvangen');
-      expect(await mainText(page)).not.toContain('Andere Werkplaats');
-      await e2e.screenshot(page, 'rol-werkgever-dossier');
-      expect(await accessibilityProblems(page)).toEqual([]);
-    },
-  );
+    await page.goto(e2e.url);
+    const table = page.getByRole('table', {
+      name: 'Dossiers van mijn organisaties, laatst gewijzigd eerst',
+    });
+    expect(await table.locator('tbody tr').count()).toBe(1);
+    const row = (await table.locator('tbody tr').innerText()).replace(/\s+/g, ' ');
+    expect(row).toContain(reference);
+    expect(row).toContain('Sociale Werkplaats Kust');
+    expect(row).toContain('Ontvangen');
+    expect(await mainText(page)).not.toContain('Andere Werkplaats');
+    await e2e.screenshot(page, 'rol-werkgever-dossier');
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
 
   it('analist: reads the monitor headline on the start page, 63.552 places in West-Vlaanderen in 2019', async () => {
     const me = await makeUser(e2e.db, ['analist'], [], 'rol-analist-start');
@@ -272,30 +258,27 @@ describe('one interface per role in Chromium', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 
-  it.skipIf(!MONITOR_PAGES)(
-    'analist: opens the monitor dashboard and reads the 2019 ladder total',
-    async () => {
-      const me = await makeUser(e2e.db, ['analist'], [], 'rol-analist');
-      const page = await e2e.newPage();
-      await signIn(page, e2e.url, me.username, me.password);
-      await page.getByRole('link', { name: 'Naar het monitordashboard' }).click();
-      await expect.poll(textOf(page, 'h1')).toBe('Monitor');
-      expect(await textOf(page, '#tegel-totaal .value')()).toBe('63.552');
-      const totalRow = page.locator('#tabel-ladder tr', { hasText: 'Totaal treden 3 + 4 + 5' });
-      expect(await totalRow.locator('td').last().innerText()).toBe('63.552');
-      await e2e.screenshot(page, 'rol-analist-monitor');
-      // Printed: the chart and its table, without navigation, filters or download links.
-      await page.emulateMedia({ media: 'print' });
-      expect(await page.locator('#grafiek-ladder svg').isVisible()).toBe(true);
-      expect(await page.locator('#tabel-ladder').isVisible()).toBe(true);
-      expect(await nav(page).isVisible()).toBe(false);
-      expect(await page.locator('main .filters').first().isVisible()).toBe(false);
-      expect(await page.locator('main .downloads').first().isVisible()).toBe(false);
-      expect(await accessibilityProblems(page)).toEqual([]);
-    },
-  );
+  it('analist: opens the monitor dashboard and reads the 2019 ladder total', async () => {
+    const me = await makeUser(e2e.db, ['analist'], [], 'rol-analist');
+    const page = await e2e.newPage();
+    await signIn(page, e2e.url, me.username, me.password);
+    await page.getByRole('link', { name: 'Naar het monitordashboard' }).click();
+    await expect.poll(textOf(page, 'h1')).toBe('Monitor');
+    expect(await textOf(page, '#tegel-totaal .value')()).toBe('63.552');
+    const totalRow = page.locator('#tabel-ladder tr', { hasText: 'Totaal treden 3 + 4 + 5' });
+    expect(await totalRow.locator('td').last().innerText()).toBe('63.552');
+    await e2e.screenshot(page, 'rol-analist-monitor');
+    // Printed: the chart and its table, without navigation, filters or download links.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#grafiek-ladder svg').isVisible()).toBe(true);
+    expect(await page.locator('#tabel-ladder').isVisible()).toBe(true);
+    expect(await nav(page).isVisible()).toBe(false);
+    expect(await page.locator('main .filters').first().isVisible()).toBe(false);
+    expect(await page.locator('main .downloads').first().isVisible()).toBe(false);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
 
-  it.skipIf(!PERSON_PAGES)('analist: sees a pseudonym, never an INSZ, on the person pages', async () => {
+  it('analist: sees a pseudonym, never an INSZ, on the person pages', async () => {
     const beheerder = await makeUser(e2e.db, ['beheerder'], [], 'rol-beheerder-personen');
     const api = await loginClient(e2e.url, beheerder.username);
     const insz = inszFor(417);
@@ -336,7 +319,6 @@ describe('one interface per role in Chromium', () => {
     expect(await page.locator('#werkvoorraad').count()).toBe(0);
     await e2e.screenshot(page, 'rol-inspecteur-start');
     expect(await accessibilityProblems(page)).toEqual([]);
-    if (!DOSSIER_PAGES) return;
 
     await row.getByRole('link', { name: dossier.reference }).click();
     await expect.poll(textOf(page, 'h1')).toBe(`Dossier ${dossier.reference}`);
