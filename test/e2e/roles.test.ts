@@ -46,6 +46,7 @@ describe('one interface per role in Chromium', () => {
     const cards = page.locator('ul.cards');
     expect(await cards.getByRole('link', { name: 'Beheer' }).isVisible()).toBe(true);
     expect(await cards.getByRole('link', { name: 'Auditlogboek' }).isVisible()).toBe(true);
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     await cards.getByRole('link', { name: 'Beheer' }).click();
     await expect.poll(textOf(page, 'h1')).toBe('Beheer');
@@ -204,9 +205,8 @@ describe('one interface per role in Chromium', () => {
     const me = await makeUser(e2e.db, ['werkgever'], [own.id], 'rol-werkgever-aanvraag');
     const page = await e2e.newPage();
     await signIn(page, e2e.url, me.username, me.password);
-    await page.locator('ul.cards').getByRole('link', { name: 'Dossiers' }).click();
-    await expect.poll(textOf(page, 'h1')).toBe('Dossiers');
-    await page.getByRole('link', { name: 'Nieuw dossier' }).click();
+    // Straight from the start page to a new application.
+    await page.getByRole('link', { name: 'Een maatregel aanvragen' }).click();
     await page.getByLabel('Maatregel').selectOption('aanwervingsincentive');
     await page.getByRole('button', { name: 'Verder' }).click();
     // Only its own organisation can be chosen.
@@ -328,6 +328,8 @@ describe('one interface per role in Chromium', () => {
     expect(await page.locator('main form[method="post"]').count()).toBe(0);
     expect(await page.locator('main button').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Nieuw dossier' }).count()).toBe(0);
+    await page.goto(e2e.url);
+    expect(await page.getByRole('link', { name: 'Een maatregel aanvragen' }).count()).toBe(0);
     await e2e.screenshot(page, 'rol-inspecteur-dossier');
     expect(await accessibilityProblems(page)).toEqual([]);
   });
@@ -384,6 +386,11 @@ describe('one interface per role in Chromium', () => {
     expect(await nav(page).isVisible()).toBe(false);
     expect(await page.locator('.page-actions').isVisible()).toBe(false);
     expect(await page.locator('footer').isVisible()).toBe(false);
+    // The registry's own sub-navigation too.
+    expect(await page.locator('main nav').count()).toBeGreaterThan(0);
+    for (const subnav of await page.locator('main nav').all()) {
+      expect(await subnav.isVisible()).toBe(false);
+    }
     for (const button of await page.locator('main button, main a.button').all()) {
       expect(await button.isVisible()).toBe(false);
     }

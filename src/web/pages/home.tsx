@@ -173,10 +173,15 @@ async function MyDossiers(p: { c: WebContext }) {
         c={p.c}
         caption="Dossiers van mijn organisaties, laatst gewijzigd eerst"
         rows={page.items}
-        empty="Uw organisatie heeft nog geen dossiers. Een aanvraag start u bij Dossiers."
+        empty="Uw organisatie heeft nog geen dossiers."
         columns={dossierColumns(true)}
       />
       <More shown={page.items.length} total={page.total} href="/dossiers" label="Alle dossiers" />
+      {can(p.c.var.actor, 'dossiers:apply') && (
+        <p class="more">
+          <a href="/dossiers/nieuw">Een maatregel aanvragen</a>
+        </p>
+      )}
     </section>
   );
 }
