@@ -149,7 +149,8 @@ describeEachDb('lead times measured from dossier events', ({ db }) => {
     await act(a2, 'weigeren', at('2026-02-03', '21:00:00')); // 37 h: too late
 
     report = await leadTimeReport(db(), actor, { year: 2026 });
-    server = await startTestServer(db());
+    // The monitor dashboard shows the lead times of the current year: fix it at 2026.
+    server = await startTestServer(db(), undefined, () => new Date('2026-11-23T10:00:00Z'));
   });
   afterAll(() => server?.close());
 
@@ -233,6 +234,12 @@ describeEachDb('lead times measured from dossier events', ({ db }) => {
     expect(html).toContain('+16,67\u00a0ppt');
     expect(html).toContain('data-colour="donkeroranje"');
     expect(html).toContain('Meer dan 10 ppt onder streefdoel');
+    // The monitor dashboard shows the measured norm as a tile for the current year (2026).
+    const analist = await loginClient(server.url, (await makeUser(db(), ['analist'])).username);
+    const monitor = (await (await analist.get('/monitor')).text()).replace(/\u00a0/g, ' ');
+    expect(monitor).toContain('Doorlooptijden gemeten in Trede, 2026');
+    expect(monitor).toMatch(/66,7 %<\/p>/);
+    expect(monitor).toContain('2 van 3 dossiers');
     // 2027 sees d3 (7 days, within) and compares with 2026.
     const next = await leadTimeReport(db(), actor, { year: 2027 });
     expect(next.norms.find((n) => n.normId === 'vop-ontvankelijk-7d')).toMatchObject({

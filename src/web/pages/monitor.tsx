@@ -3,7 +3,9 @@
  * Flanders, the regions side by side, a series per measure or rung, KPI tiles with their norms and
  * colours. Every chart is followed by its data table and CSV/XLSX downloads.
  */
+
 import { Hono } from 'hono';
+import { COLOUR_LABELS, leadTimeReport } from '../../dossiers/index.ts';
 import type { AppEnv } from '../../http/index.ts';
 import {
   getArea,
@@ -25,7 +27,7 @@ import {
 import { Chart, nlAxis } from '../components/chart.tsx';
 import { Layout } from '../components/layout.tsx';
 import { requireWebUser, type WebContext } from '../context.ts';
-import { formatNumber, formatPercent } from '../format.ts';
+import { formatNumber, formatPercent, formatPoints } from '../format.ts';
 
 const BASE = '/monitor';
 const RUNG_LABEL: Record<number, string> = {
@@ -95,6 +97,9 @@ export function monitorPages(): Hono<AppEnv> {
     for (const r of TABEL_40_REGIONS) regional.push(await getLadder(actor, { year: 2019, region: r }));
     const s = await getSeries(actor, { measure: series, region });
     const kpis = await getKpis(actor);
+    const leadYear = (c.var.deps.now?.() ?? new Date()).getUTCFullYear();
+    const leadTimes = await leadTimeReport(c.var.deps.db, actor, { year: leadYear });
+    const measured = leadTimes.norms.filter((n) => n.counted > 0);
     const years = TABEL_39.years;
     const regionName = getArea(region)?.name ?? region;
     const rungRows = [5, 4, 3].map((r) => rowOf(table, `trede-${r}`));
@@ -520,6 +525,33 @@ export function monitorPages(): Hono<AppEnv> {
           xlsx={`${BASE}/download/monitor.xlsx?${q}`}
           label="normen"
         />
+
+        <h2 id="doorlooptijden-gemeten">Doorlooptijden gemeten in Trede, {leadYear}</h2>
+        {measured.length === 0 ? (
+          <p class="empty-state">
+            Nog geen afgehandelde dossiers in {leadYear} voor een norm uit de boordtabel. Zie{' '}
+            <a href={`/dossiers/doorlooptijden?jaar=${leadYear}`}>alle doorlooptijden</a>.
+          </p>
+        ) : (
+          <div class="tiles">
+            {measured.map((n) => (
+              <div class="tile kpi" style={`border-left: 0.5rem solid ${COLOUR_HEX[n.colour ?? 'grijs']}`}>
+                <p>
+                  {n.measureName}: {n.label}
+                </p>
+                <p class="value">{formatPercent(n.achieved, 1)}</p>
+                <p>
+                  streefdoel {formatPercent(n.target, 0)} · {n.withinNorm} van {n.counted} dossiers
+                  {n.changePoints !== null && ` · ${formatPoints(n.changePoints)} t.o.v. ${leadYear - 1}`} —{' '}
+                  <strong>{n.colour ? COLOUR_LABELS[n.colour] : 'geen vergelijking'}</strong>
+                </p>
+              </div>
+            ))}
+          </div>
+        )}
+        <p>
+          <a href={`/dossiers/doorlooptijden?jaar=${leadYear}`}>Alle normen, met wat niet gemodelleerd is</a>
+        </p>
       </Layout>,
     );
   });
