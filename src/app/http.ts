@@ -22,7 +22,7 @@ const SWAGGER_ASSETS: Record<string, string> = {
 };
 
 /** Routes that receive file uploads get the larger upload limit. */
-export const UPLOAD_PATH = /\/import(\/|$)/;
+export const UPLOAD_PATH = /\/imports?(\/|$)/;
 
 export function createHttpApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

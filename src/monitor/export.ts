@@ -2,7 +2,6 @@
  * Downloads: CSV (semicolon-separated, decimal comma, as Excel in nl-BE expects) and XLSX laid out
  * like the study's annex — one sheet per table, Dutch number formats.
  */
-import ExcelJS from 'exceljs';
 import type { CheckReport } from './check.ts';
 import type { Ladder } from './ladder.ts';
 import { TABEL_39 } from './reference.ts';
@@ -109,6 +108,8 @@ export async function monitorXlsx(input: {
   table: SeriesRow[];
   check?: CheckReport;
 }): Promise<Buffer> {
+  // Loaded on first use: exceljs takes a second to import and most callers never need it.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Trede monitor';
   if (input.ladder) {

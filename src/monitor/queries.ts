@@ -39,6 +39,11 @@ async function ladderFor(q: LadderQuery): Promise<Ladder> {
       throw ValidationError.field('year', `referentiecijfers bestaan voor ${TABEL_39.years.join(', ')}`);
     return referenceLadder(q.year, q.region);
   }
+  if (!TABEL_40.regions.includes(q.region))
+    throw ValidationError.field(
+      'region',
+      `geen referentiecijfers voor '${q.region}'; enkel voor Vlaanderen, West-Vlaanderen en de West-Vlaamse regio's`,
+    );
   if (q.year !== TABEL_40.year)
     throw ValidationError.field('year', `referentiecijfers per regio bestaan enkel voor ${TABEL_40.year}`);
   return regionalLadder(q.region);

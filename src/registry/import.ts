@@ -12,18 +12,18 @@
  */
 import type { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { defineCommand } from '../commands/index.ts';
 import type { Queryable } from '../db/index.ts';
 import { type FieldIssue, isIsoDate, parseInsz, parseKbo, ValidationError } from '../domain/index.ts';
 import { assertCan } from './access.ts';
+import { TICKET_TYPES } from './indications.ts';
 import { measureIds } from './measures.ts';
 import { ORGANISATION_TYPES } from './organisations.ts';
 import { pseudonymFor, pseudonymKey } from './persons.ts';
 import { placementViolations } from './placements.ts';
 
-export const IMPORT_KINDS = ['organisaties', 'personen', 'plaatsingen'] as const;
+export const IMPORT_KINDS = ['organisaties', 'personen', 'plaatsingen', 'indicaties', 'lonen'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Required columns per kind (exact header names); more columns are allowed. */
@@ -35,6 +35,14 @@ export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: 
   personen: { required: ['insz', 'voornaam', 'achternaam'], optional: [] },
   plaatsingen: {
     required: ['insz', 'kbo', 'maatregel', 'start', 'einde', 'vte', 'uren_per_week'],
+    optional: [],
+  },
+  indicaties: {
+    required: ['insz', 'datum'],
+    optional: ['trede', 'doelgroep', 'productiviteitsverlies', 'begeleidingsnood', 'ticket', 'geldig_tot'],
+  },
+  lonen: {
+    required: ['insz', 'kbo', 'maatregel', 'start', 'kwartaal', 'brutoloon', 'dagen', 'vte'],
     optional: [],
   },
 };
@@ -130,6 +138,8 @@ function cellText(v: unknown): string {
 
 /** Streams the rows of the first worksheet of an XLSX file. */
 export async function* xlsxRecords(input: Readable): AsyncGenerator<ImportRecord> {
+  // Loaded on first use: exceljs is large and most CLI calls never read a spreadsheet.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -341,6 +351,7 @@ export const importRegistry = defineCommand({
 });
 
 async function runImport(tx: Queryable, input: ImportInput): Promise<ImportReport> {
+  if (input.kind === 'indicaties' || input.kind === 'lonen') return runDetailImport(tx, input);
   const issues: ImportIssue[] = [];
   const spec = IMPORT_COLUMNS[input.kind];
   const measures = input.kind === 'plaatsingen' ? await measureIds() : new Set<string>();
@@ -570,6 +581,243 @@ async function checkPlacementRules(
   });
   const unique = new Map(issues.map((i) => [`${i.line}|${i.column}|${i.message}`, i]));
   throw new ImportRejectedError([...unique.values()].sort((a, b) => a.line - b.line));
+}
+
+// ---- indications and wage data ------------------------------------------------------------------
+
+interface IndicationRow {
+  insz: string;
+  date: string;
+  rung: number | null;
+  targetGroup: string | null;
+  loss: number | null;
+  guidance: string | null;
+  ticket: string | null;
+  validTo: string | null;
+}
+
+function validateIndication(v: Record<string, string>, err: Err): IndicationRow | null {
+  const r = parseInsz(v['insz'] ?? '');
+  if (!r.ok) err('insz', `ongeldig INSZ '${v['insz'] ?? ''}': ${r.reason}`);
+  const d = date(v['datum'] ?? '', 'datum', err);
+  const rungText = blank(v['trede']);
+  const rung = rungText === null ? null : Number(rungText);
+  const rungOk = rung === null || (Number.isInteger(rung) && rung >= 1 && rung <= 6);
+  if (!rungOk) err('trede', `'${rungText}': de participatieladder telt treden 1 tot 6`);
+  const lossText = blank(v['productiviteitsverlies']);
+  const loss =
+    lossText === null
+      ? null
+      : decimal(lossText, 'productiviteitsverlies', err, { max: 100, label: 'productiviteitsverlies (%)' });
+  const ticket = blank(v['ticket']);
+  if (ticket !== null && !Object.hasOwn(TICKET_TYPES, ticket))
+    err('ticket', `onbekend ticket '${ticket}'; kies uit: ${Object.keys(TICKET_TYPES).join(', ')}`);
+  const validTo = blank(v['geldig_tot']) === null ? null : date(v['geldig_tot']!, 'geldig_tot', err);
+  if (d && validTo && validTo < d) err('geldig_tot', `het einde (${validTo}) ligt voor de datum (${d})`);
+  if (!r.ok || !d || !rungOk) return null;
+  return {
+    insz: r.value.insz,
+    date: d,
+    rung,
+    targetGroup: blank(v['doelgroep']),
+    loss,
+    guidance: blank(v['begeleidingsnood']),
+    ticket,
+    validTo,
+  };
+}
+
+interface WageRow {
+  insz: string;
+  kbo: string;
+  measure: string;
+  start: string;
+  quarter: string;
+  cents: number;
+  days: number;
+  fte: number;
+}
+
+const QUARTER = /^\d{4}-Q[1-4]$/;
+
+function validateWage(v: Record<string, string>, err: Err, measures: Set<string>): WageRow | null {
+  const r = parseInsz(v['insz'] ?? '');
+  if (!r.ok) err('insz', `ongeldig INSZ '${v['insz'] ?? ''}': ${r.reason}`);
+  const k = kbo(v['kbo'] ?? '', err);
+  const measure = v['maatregel'] ?? '';
+  if (!measures.has(measure))
+    err('maatregel', `onbekende maatregel '${measure}'; gebruik een id uit de regelcatalogus`);
+  const start = date(v['start'] ?? '', 'start', err);
+  const quarter = v['kwartaal'] ?? '';
+  if (!QUARTER.test(quarter)) err('kwartaal', `'${quarter}': schrijf een kwartaal als JJJJ-Qn, bv. 2026-Q1`);
+  // Euros with at most two decimals, to cents without floating point.
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(v['brutoloon'] ?? '');
+  if (!m)
+    err(
+      'brutoloon',
+      `'${v['brutoloon'] ?? ''}' is geen bedrag in euro (punt als decimaalteken, hoogstens 2 decimalen)`,
+    );
+  const days = decimal(v['dagen'] ?? '', 'dagen', err, { max: 92, label: 'dagen' });
+  const fte = decimal(v['vte'] ?? '', 'vte', err, { max: 1, label: 'VTE' });
+  if (
+    !r.ok ||
+    !k ||
+    !start ||
+    !m ||
+    days === null ||
+    fte === null ||
+    !QUARTER.test(quarter) ||
+    !measures.has(measure)
+  )
+    return null;
+  const cents = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return { insz: r.value.insz, kbo: k, measure, start, quarter, cents, days, fte };
+}
+
+/** Indications (natural key insz + datum) and wage data (placement + kwartaal). */
+async function runDetailImport(tx: Queryable, input: ImportInput): Promise<ImportReport> {
+  const issues: ImportIssue[] = [];
+  const spec = IMPORT_COLUMNS[input.kind];
+  const measures = input.kind === 'lonen' ? await measureIds() : new Set<string>();
+  const seen = new Map<string, number>();
+  const rows: { line: number; row: IndicationRow | WageRow; ref?: string }[] = [];
+  let headerSeen = false;
+  for await (const rec of input.records) {
+    if (!headerSeen) {
+      headerSeen = true;
+      const missing = spec.required.filter((c) => !(c in rec.values));
+      if (missing.length)
+        throw new ImportRejectedError(
+          missing.map((c) => ({
+            line: 1,
+            column: c,
+            value: '',
+            message: `de kolom '${c}' ontbreekt in de kopregel`,
+          })),
+        );
+      continue;
+    }
+    let bad = false;
+    const err: Err = (column, message) => {
+      bad = true;
+      issues.push({ line: rec.line, column, value: rec.values[column] ?? '', message });
+    };
+    const row =
+      input.kind === 'indicaties'
+        ? validateIndication(rec.values, err)
+        : validateWage(rec.values, err, measures);
+    if (!row || bad) continue;
+    const key =
+      input.kind === 'indicaties'
+        ? `${row.insz}|${(row as IndicationRow).date}`
+        : `${row.insz}|${(row as WageRow).kbo}|${(row as WageRow).measure}|${(row as WageRow).start}|${(row as WageRow).quarter}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      err(
+        input.kind === 'indicaties' ? 'datum' : 'kwartaal',
+        `dubbele rij: dezelfde gegevens staan al op regel ${earlier}`,
+      );
+      continue;
+    }
+    seen.set(key, rec.line);
+    rows.push({ line: rec.line, row });
+  }
+  if (!headerSeen)
+    throw new ImportRejectedError([{ line: 1, column: '-', value: '', message: 'het bestand is leeg' }]);
+
+  // References: the person (indications) or the placement (wages) must exist.
+  if (input.kind === 'indicaties') {
+    const { rows: found } = await tx.query<{ id: string; insz: string }>(
+      'SELECT id, insz FROM persons WHERE insz = ANY($1::text[])',
+      [[...new Set(rows.map((r) => r.row.insz))]],
+    );
+    const ids = new Map(found.map((p) => [p.insz, p.id]));
+    for (const r of rows) {
+      r.ref = ids.get(r.row.insz);
+      if (!r.ref)
+        issues.push({
+          line: r.line,
+          column: 'insz',
+          value: r.row.insz,
+          message: 'geen persoon met dit INSZ in het register',
+        });
+    }
+  } else {
+    const { rows: found } = await tx.query<{ id: string; key: string }>(
+      `SELECT p.id, pe.insz || '|' || o.kbo || '|' || p.measure || '|' || p.start_date::text AS key
+         FROM placements p JOIN persons pe ON pe.id = p.person_id JOIN organisations o ON o.id = p.organisation_id
+        WHERE pe.insz = ANY($1::text[])`,
+      [[...new Set(rows.map((r) => r.row.insz))]],
+    );
+    const ids = new Map(found.map((p) => [p.key, p.id]));
+    for (const r of rows) {
+      const w = r.row as WageRow;
+      r.ref = ids.get(`${w.insz}|${w.kbo}|${w.measure}|${w.start}`);
+      if (!r.ref)
+        issues.push({
+          line: r.line,
+          column: 'start',
+          value: w.start,
+          message: 'geen plaatsing met dit INSZ, KBO-nummer, deze maatregel en startdatum in het register',
+        });
+    }
+  }
+  if (issues.length) throw new ImportRejectedError(issues.sort((a, b) => a.line - b.line));
+
+  let inserted = 0;
+  let updated = 0;
+  await inChunks(rows, async (c) => {
+    const { rows: out } =
+      input.kind === 'indicaties'
+        ? await tx.query<{ inserted: boolean }>(
+            `INSERT INTO indications (person_id, indicated_on, ladder_rung, target_group, productivity_loss, guidance_need,
+               ticket_type, valid_from, valid_to)
+             SELECT p, d, r, t, l, g, k, d, v FROM unnest($1::uuid[], $2::date[], $3::smallint[], $4::text[], $5::numeric[],
+               $6::text[], $7::text[], $8::date[]) AS x(p, d, r, t, l, g, k, v)
+             ON CONFLICT (person_id, indicated_on) DO UPDATE SET ladder_rung = EXCLUDED.ladder_rung,
+               target_group = EXCLUDED.target_group, productivity_loss = EXCLUDED.productivity_loss,
+               guidance_need = EXCLUDED.guidance_need, ticket_type = EXCLUDED.ticket_type, valid_to = EXCLUDED.valid_to
+             WHERE (indications.ladder_rung, indications.target_group, indications.productivity_loss,
+                    indications.guidance_need, indications.ticket_type, indications.valid_to) IS DISTINCT FROM
+                   (EXCLUDED.ladder_rung, EXCLUDED.target_group, EXCLUDED.productivity_loss, EXCLUDED.guidance_need,
+                    EXCLUDED.ticket_type, EXCLUDED.valid_to)
+             RETURNING (xmax = 0) AS inserted`,
+            [
+              c.map((r) => r.ref),
+              c.map((r) => (r.row as IndicationRow).date),
+              c.map((r) => (r.row as IndicationRow).rung),
+              c.map((r) => (r.row as IndicationRow).targetGroup),
+              c.map((r) => (r.row as IndicationRow).loss),
+              c.map((r) => (r.row as IndicationRow).guidance),
+              c.map((r) => (r.row as IndicationRow).ticket),
+              c.map((r) => (r.row as IndicationRow).validTo),
+            ],
+          )
+        : await tx.query<{ inserted: boolean }>(
+            `INSERT INTO wage_quarters (placement_id, quarter, gross_wage_cents, days, fte)
+             SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::numeric[], $5::numeric[])
+             ON CONFLICT (placement_id, quarter) DO UPDATE SET gross_wage_cents = EXCLUDED.gross_wage_cents,
+               days = EXCLUDED.days, fte = EXCLUDED.fte, updated_at = now()
+             WHERE (wage_quarters.gross_wage_cents, wage_quarters.days, wage_quarters.fte) IS DISTINCT FROM
+                   (EXCLUDED.gross_wage_cents, EXCLUDED.days, EXCLUDED.fte)
+             RETURNING (xmax = 0) AS inserted`,
+            [
+              c.map((r) => r.ref),
+              c.map((r) => (r.row as WageRow).quarter),
+              c.map((r) => (r.row as WageRow).cents),
+              c.map((r) => (r.row as WageRow).days),
+              c.map((r) => (r.row as WageRow).fte),
+            ],
+          );
+    for (const x of out) x.inserted ? inserted++ : updated++;
+  });
+  return {
+    kind: input.kind,
+    rows: rows.length,
+    inserted,
+    updated,
+    unchanged: rows.length - inserted - updated,
+  };
 }
 
 export const IMPORT_COMMANDS = [importRegistry];

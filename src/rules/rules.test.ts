@@ -94,6 +94,43 @@ describe('the catalogue', () => {
     expect(silent).toEqual([]);
   });
 
+  it('has a worked-out entry for every measure: no placeholder text remains', () => {
+    const placeholders = cat.measures
+      .filter((m) => /nog uit te werken|nog niet uitgewerkt/.test(JSON.stringify(m.meta)))
+      .map((m) => m.id);
+    expect(placeholders).toEqual([]);
+  });
+
+  it('has well over 60 entries, with the ids other modules rely on', () => {
+    expect(cat.measures.length).toBeGreaterThan(60);
+    const fixed = [
+      'vop',
+      'sine',
+      'lde',
+      'wijk-werken',
+      'ama',
+      'ama-wse',
+      'activeringstraject',
+      'bvs',
+      'ibo',
+      'collectief-maatwerk',
+      'individueel-maatwerk',
+      'aanwervingsincentive',
+      'starterslabo',
+      'transitiepremie',
+    ];
+    expect(fixed.filter((id) => !cat.get(id))).toEqual([]);
+    // The calculation contract: these five compute an amount.
+    for (const id of [
+      'aanwervingsincentive',
+      'ama-wse',
+      'activeringstraject',
+      'starterslabo',
+      'transitiepremie',
+    ])
+      expect(cat.get(id)?.formula?.amount, id).toBeDefined();
+  });
+
   it('records a ruleset version and content hash', () => {
     expect(cat.ruleset.version).toMatch(/^\d{4}\.\d+\.\d+$/);
     expect(cat.ruleset.hash).toMatch(/^[0-9a-f]{64}$/);

@@ -66,3 +66,19 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   if (!value) return '–';
   return dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value).replace(',', '');
 }
+
+/**
+ * A number as people type it in a form: `7,45` and `1.250,50` (nl-BE), `1.250` (thousands) or
+ * `7.45`. A dot is a thousands separator only next to a comma or in groups of three. Returns the
+ * number, or the text itself when it is not a number (the command then says why).
+ */
+export function parseDecimalInput(raw: string): number | string {
+  const t = raw.replace(/\s/g, '');
+  const plain = t.includes(',')
+    ? t.replace(/\./g, '').replace(',', '.')
+    : /^-?\d{1,3}(\.\d{3})+$/.test(t)
+      ? t.replace(/\./g, '')
+      : t;
+  const n = Number(plain);
+  return /^-?(\d+\.?\d*|\.\d+)$/.test(plain) && Number.isFinite(n) ? n : raw;
+}

@@ -79,10 +79,32 @@ describeEachDb('the monitor API over real HTTP', ({ db }) => {
     const a = await loginClient(server.url, (await makeUser(db(), ['analist'])).username);
     expect((await a.get('/api/v1/monitor/ladder?year=2019&region=atlantis')).status).toBe(400);
     expect((await a.get('/api/v1/monitor/ladder?year=2012&region=vlaanderen')).status).toBe(400);
+    // A province has no reference ladder of its own: 400, not a server error.
+    expect((await a.get('/api/v1/monitor/ladder?year=2019&region=antwerpen')).status).toBe(400);
     // An empty registry gives a ladder without values (no measure has placements), not an error.
     const reg = await a.get('/api/v1/monitor/ladder?year=2019&region=vlaanderen&source=registry');
     expect(reg.status).toBe(200);
     expect(await reg.json()).toMatchObject({ total: null, measures: [] });
+  });
+
+  it('serves the dashboard to monitor:read only, with its downloads', async () => {
+    const org = await makeOrganisation(db());
+    const w = await loginClient(server.url, (await makeUser(db(), ['werkgever'], [org.id])).username);
+    expect((await w.get('/monitor')).status).toBe(403);
+    expect((await w.get('/monitor/download/tabel-39.csv')).status).toBe(403);
+    const a = await loginClient(server.url, (await makeUser(db(), ['analist'])).username);
+    const page = await a.get('/monitor?jaar=2019&regio=west-vlaanderen');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(
+      '<svg role="img" aria-label="Gestapelde staafgrafiek: plaatsen per trede in West-Vlaanderen',
+    );
+    expect(html).toContain('63.552');
+    const csv = await a.get('/monitor/download/ladder.csv?jaar=2019&regio=west-vlaanderen');
+    expect(csv.headers.get('content-disposition')).toBe(
+      'attachment; filename="ladder-west-vlaanderen-2019.csv"',
+    );
+    expect(await csv.text()).toContain(';totaal;totaal;Trede 3 + 4 + 5;;63552;;63551,8;;');
   });
 
   it('offers open data without login', async () => {

@@ -131,7 +131,8 @@ describeEachDb('the registry', ({ db }) => {
     it('writes nothing when one row among thousands is bad and reports exactly that row', async () => {
       const before = await db().query<{ n: number }>('SELECT count(*)::int AS n FROM persons');
       const lines = ['insz,voornaam,achternaam'];
-      for (let i = 0; i < 3000; i++) lines.push(`${inszFor(10_000 + i)},Voornaam${i},Achternaam${i}`);
+      // 40,000 rows (about 1.2 MB): more than the ordinary 1 MB body limit, within the upload limit.
+      for (let i = 0; i < 40_000; i++) lines.push(`${inszFor(10_000 + i)},Voornaam${i},Achternaam${i}`);
       // Line 1 is the header, so person i is on line i + 2; break the check digits of person 1500.
       const good = inszFor(11_500);
       lines[1501] = `${good.slice(0, 9)}${String((Number(good.slice(9)) % 97) + 1).padStart(2, '0')},X,Y`;
@@ -172,6 +173,42 @@ describeEachDb('the registry', ({ db }) => {
         expect(await body(r)).toEqual({ kind, rows: 2, inserted: 0, updated: 0, unchanged: 2 });
       }
       expect((await snapshot()).rows).toEqual(first.rows);
+
+      // Indications and wage data refer to persons and placements; euros become exact cents.
+      const details = [
+        [
+          'indicaties',
+          `insz,datum,trede,doelgroep,productiviteitsverlies,begeleidingsnood,ticket,geldig_tot\n${inszFor(201)},2024-11-15,5,maatwerk,45.5,hoog,maatwerk,2026-11-14\n`,
+        ],
+        [
+          'lonen',
+          `insz,kbo,maatregel,start,kwartaal,brutoloon,dagen,vte\n${inszFor(201)},${kbos[0]},collectief-maatwerk,2025-01-01,2025-Q1,6123.4,62,0.8\n`,
+        ],
+      ] as const;
+      for (const round of [1, 2]) {
+        for (const [kind, csv] of details) {
+          const r = await upload(`/api/v1/registry/imports/${kind}`, `${kind}.csv`, csv);
+          expect(await body(r)).toEqual({
+            kind,
+            rows: 1,
+            inserted: round === 1 ? 1 : 0,
+            updated: 0,
+            unchanged: round === 1 ? 0 : 1,
+          });
+        }
+      }
+      const wages = await body(await beheerder.get(`/api/v1/wages?quarter=2025-Q1&pageSize=500`));
+      expect(wages.items).toContainEqual(
+        expect.objectContaining({ grossWageCents: 612_340, days: 62, fte: 0.8 }),
+      );
+      const bad = await upload(
+        '/api/v1/registry/imports/lonen',
+        'lonen.csv',
+        `insz,kbo,maatregel,start,kwartaal,brutoloon,dagen,vte\n${inszFor(201)},${kbos[0]},collectief-maatwerk,2025-03-01,2025-Q5,12.345,62,0.8\n`,
+      );
+      expect(((await body(bad)).error as { details: { path: string }[] }).details.map((d) => d.path)).toEqual(
+        ['line 2, column kwartaal', 'line 2, column brutoloon'],
+      );
     });
 
     it('reports placement rule violations by line and writes nothing', async () => {

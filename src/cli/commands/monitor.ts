@@ -1,19 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import {
-  getCheck,
-  getContext,
-  getKpis,
-  getLadder,
-  getSeries,
-  getTable,
-  type LadderSource,
-  ladderCsv,
-  monitorXlsx,
-} from '../../monitor/index.ts';
+import type { LadderSource } from '../../monitor/index.ts';
 import { listPlacementFacts } from '../../registry/index.ts';
 import { withCli } from '../context.ts';
 import { CliUsageError, type Io, printJson, renderTable } from '../output.ts';
+
+/** Loaded on first use: the monitor (with exceljs) should not slow down every other CLI command. */
+const monitorModule = () => import('../../monitor/index.ts');
 
 const nl = (n: number | null) => (n === null ? null : n.toLocaleString('nl-BE'));
 
@@ -35,23 +28,24 @@ export function monitorCommand(program: Command, io: Io): Command {
     .option('--format <formaat>', 'table, json, csv of xlsx', 'table')
     .option('--out <bestand>', 'bestand voor xlsx')
     .action(async (o: { year: string; region: string; source: string; format: string; out?: string }) => {
+      const m = await monitorModule();
       if (o.source !== 'reference' && o.source !== 'registry')
         throw new CliUsageError(`onbekende bron '${o.source}'; kies reference of registry`);
       if (o.format === 'xlsx' && !o.out) throw new CliUsageError('geef --out <bestand.xlsx> voor xlsx');
       const { ladder, table, check } = await withCli(async (ctx) => {
-        const ladder = await getLadder(ctx.actor, {
+        const ladder = await m.getLadder(ctx.actor, {
           year: Number(o.year),
           region: o.region,
           source: o.source as LadderSource,
           placements: () => listPlacementFacts(ctx.db, ctx.actor),
         });
         if (o.format !== 'xlsx') return { ladder, table: null, check: null };
-        return { ladder, table: await getTable(ctx.actor), check: await getCheck(ctx.actor) };
+        return { ladder, table: await m.getTable(ctx.actor), check: await m.getCheck(ctx.actor) };
       });
       if (o.format === 'json') return printJson(io, ladder);
-      if (o.format === 'csv') return io.out(ladderCsv(ladder));
+      if (o.format === 'csv') return io.out(m.ladderCsv(ladder));
       if (o.format === 'xlsx' && table && check) {
-        await writeFile(o.out as string, await monitorXlsx({ ladder, table, check }));
+        await writeFile(o.out as string, await m.monitorXlsx({ ladder, table, check }));
         return io.out(`Geschreven: ${o.out}\n`);
       }
       io.out(`${ladder.regionName} ${ladder.year} (${ladder.source})\n`);
@@ -77,7 +71,8 @@ export function monitorCommand(program: Command, io: Io): Command {
     .option('--region <regio>', 'west-vlaanderen of vlaanderen', 'west-vlaanderen')
     .option('--format <formaat>', 'table of json', 'table')
     .action(async (o: { measure: string; region: string; format: string }) => {
-      const s = await withCli((ctx) => getSeries(ctx.actor, { measure: o.measure, region: o.region }));
+      const m = await monitorModule();
+      const s = await withCli((ctx) => m.getSeries(ctx.actor, { measure: o.measure, region: o.region }));
       if (o.format === 'json') return printJson(io, s);
       io.out(`${s.label} (${s.source})\n`);
       io.out(
@@ -99,7 +94,8 @@ export function monitorCommand(program: Command, io: Io): Command {
     .description('Herberekent elk gepubliceerd subtotaal, aandeel en groeicijfer en toont wat niet klopt.')
     .option('--format <formaat>', 'table of json', 'table')
     .action(async (o: { format: string }) => {
-      const r = await withCli((ctx) => getCheck(ctx.actor));
+      const m = await monitorModule();
+      const r = await withCli((ctx) => m.getCheck(ctx.actor));
       if (o.format === 'json') return printJson(io, r);
       const all = [
         ...r.findings.map((f) => ({ ...f, table: r.table })),
@@ -126,7 +122,8 @@ export function monitorCommand(program: Command, io: Io): Command {
     .description('Niet-werkende werkzoekenden per kansengroep 2014-2019 en contextindicatoren.')
     .option('--format <formaat>', 'table of json', 'table')
     .action(async (o: { format: string }) => {
-      const r = await withCli((ctx) => getContext(ctx.actor));
+      const m = await monitorModule();
+      const r = await withCli((ctx) => m.getContext(ctx.actor));
       if (o.format === 'json') return printJson(io, r);
       io.out(`${r.nwwz.title} (${r.nwwz.source})\n`);
       io.out(
@@ -147,7 +144,8 @@ export function monitorCommand(program: Command, io: Io): Command {
     .description('De kerncijfers met hun normen en kleuren.')
     .option('--format <formaat>', 'table of json', 'table')
     .action(async (o: { format: string }) => {
-      const k = await withCli((ctx) => getKpis(ctx.actor));
+      const m = await monitorModule();
+      const k = await withCli((ctx) => m.getKpis(ctx.actor));
       if (o.format === 'json') return printJson(io, k);
       io.out(
         renderTable(k.kpis, [

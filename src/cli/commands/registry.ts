@@ -86,7 +86,7 @@ export function registryCommand(program: Command, io: Io): Command {
     )
     .argument(
       '<soort>',
-      'organisaties (kbo,naam,type,nis_code), personen (insz,voornaam,achternaam), plaatsingen (insz,kbo,maatregel,start,einde,vte,uren_per_week)',
+      'organisaties (kbo,naam,type,nis_code), personen (insz,voornaam,achternaam), plaatsingen (insz,kbo,maatregel,start,einde,vte,uren_per_week), indicaties (insz,datum[,trede,doelgroep,productiviteitsverlies,begeleidingsnood,ticket,geldig_tot]), lonen (insz,kbo,maatregel,start,kwartaal,brutoloon,dagen,vte)',
     )
     .argument('<bestand>', 'pad naar een .csv- of .xlsx-bestand')
     .option('--format <formaat>', 'table of json', 'table')

@@ -50,6 +50,7 @@ import {
   formatEuroCents,
   formatPercent,
   formatPoints,
+  parseDecimalInput,
 } from '../format.ts';
 
 const BASE = '/dossiers';
@@ -295,8 +296,7 @@ async function factsFromForm(form: FormValues, measureId: string): Promise<Recor
     if (v === undefined) continue;
     if (x.type === 'boolean') out[x.name] = v === 'true';
     else if (['integer', 'number', 'money', 'rate'].includes(x.type)) {
-      const n = Number(v.replace(/\./g, '').replace(',', '.'));
-      out[x.name] = /^-?[\d.]+(,\d+)?$/.test(v) && Number.isFinite(n) ? n : v;
+      out[x.name] = parseDecimalInput(v);
     } else out[x.name] = v;
   }
   return out;
@@ -480,7 +480,7 @@ export function dossierPages(): Hono<AppEnv> {
         }
       >
         {subnav(c.var.actor, c.req.path)}
-        <form method="get" class="filters" aria-label="Dossiers filteren">
+        <form method="get" class="filters" novalidate aria-label="Dossiers filteren">
           <Field name="q" label="Referentie" value={q} width="medium" required />
           <Select
             name="toestand"
@@ -586,7 +586,7 @@ export function dossierPages(): Hono<AppEnv> {
     return c.html(
       <Layout title={`Doorlooptijden ${year}`} auth={auth} path={c.req.path} wide>
         {subnav(c.var.actor, c.req.path)}
-        <form method="get" class="filters" aria-label="Jaar kiezen">
+        <form method="get" class="filters" novalidate aria-label="Jaar kiezen">
           <Field name="jaar" label="Jaar" value={String(year)} width="short" inputmode="numeric" required />
           <button type="submit" class="button-secondary">
             Tonen
@@ -735,7 +735,7 @@ export function dossierPages(): Hono<AppEnv> {
       const d = await run(c, transitionCommandFor(action), {
         id,
         reason: optional(form, `${action}-reason`) ?? null,
-        amount: optional(form, `${action}-amount`) ?? null,
+        amount: ((a) => (a === undefined ? null : parseDecimalInput(a)))(optional(form, `${action}-amount`)),
         kind: optional(form, `${action}-kind`) ?? null,
       });
       flash(c, `${d.reference}: ${STATE_LABELS[d.state]}${d.outcome ? ` (${d.outcome})` : ''}.`);

@@ -24,7 +24,7 @@ import {
   TABEL_40_REGIONS,
   WEST_FLEMISH_REGIONS,
 } from '../../monitor/index.ts';
-import { Chart, nlAxis } from '../components/chart.tsx';
+import { Chart, loadCharts, nlAxis } from '../components/chart.tsx';
 import { Layout } from '../components/layout.tsx';
 import { requireWebUser, type WebContext } from '../context.ts';
 import { formatNumber, formatPercent, formatPoints } from '../format.ts';
@@ -91,6 +91,7 @@ export function monitorPages(): Hono<AppEnv> {
     const auth = requireWebUser(c);
     const actor = auth.actor;
     const { year, region, series } = params(c);
+    await loadCharts();
     const table = await getTable(actor);
     const ladder = await getLadder(actor, { year, region });
     const regional: Ladder[] = [];
@@ -113,7 +114,7 @@ export function monitorPages(): Hono<AppEnv> {
           (treden 3, 4 en 5 van de participatieladder). Alle totalen worden berekend uit de maatregelen; bron:{' '}
           <code>{TABEL_39.source}</code>.
         </p>
-        <form method="get" action={BASE} class="filters">
+        <form method="get" action={BASE} class="filters" novalidate>
           <label for="filter-jaar">Jaar</label>{' '}
           <span>
             <select id="filter-jaar" name="jaar">

@@ -210,6 +210,8 @@ const KIND_LABELS: Record<string, string> = {
   organisaties: 'Organisaties',
   personen: 'Personen',
   plaatsingen: 'Plaatsingen',
+  indicaties: 'Indiceringen',
+  lonen: 'Loongegevens per kwartaal',
 };
 
 function ImportForm(p: { c: WebContext; kind?: string | undefined }) {
@@ -293,7 +295,7 @@ export function registryPages(): Hono<AppEnv> {
     return c.html(
       <Layout title="Personen" auth={auth} path={c.req.path}>
         <RegistryNav c={c} />
-        <form method="get" class="filters" aria-label="Personen zoeken">
+        <form method="get" class="filters" novalidate aria-label="Personen zoeken">
           <Field
             name="q"
             label={identity ? 'Zoek op INSZ, naam of pseudoniem' : 'Zoek op pseudoniem'}
@@ -410,7 +412,7 @@ export function registryPages(): Hono<AppEnv> {
     return c.html(
       <Layout title="Plaatsingen" auth={auth} path={c.req.path}>
         <RegistryNav c={c} />
-        <form method="get" class="filters" aria-label="Plaatsingen filteren">
+        <form method="get" class="filters" novalidate aria-label="Plaatsingen filteren">
           <Field name="maatregel" label="Maatregel (id)" value={measure} width="medium" />
           <button type="submit" class="button-secondary">
             Filteren

@@ -25,7 +25,7 @@ import { Actions, ErrorSummary, Field, Select } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
 import { DataTable, Details } from '../components/table.tsx';
 import { type FormErrors, formErrors, type WebContext } from '../context.ts';
-import { formatDate, formatEuro, formatNumber } from '../format.ts';
+import { formatDate, formatEuro, formatNumber, parseDecimalInput } from '../format.ts';
 
 const BASE = '/regelgeving';
 
@@ -164,17 +164,6 @@ function factInput(f: FactView, value: string | undefined, error: string | undef
   );
 }
 
-/**
- * A number as people type it here: `7,45` and `1.250,50` (nl-BE), `1.250` (thousands), or `7.45`.
- * A dot is a thousands separator only next to a comma or in groups of three (`1.250`).
- */
-function decimalText(raw: string): string {
-  const t = raw.replace(/\s/g, '');
-  if (t.includes(',')) return t.replace(/\./g, '').replace(',', '.');
-  if (/^-?\d{1,3}(\.\d{3})+$/.test(t)) return t.replace(/\./g, '');
-  return t;
-}
-
 /** Form strings → the typed facts the engine expects; the engine itself validates ranges. */
 function factsFromQuery(facts: FactView[], q: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -183,8 +172,7 @@ function factsFromQuery(facts: FactView[], q: Record<string, string>): Record<st
     if (raw === undefined || raw === '') continue;
     if (f.type === 'boolean') out[f.name] = raw === 'true' ? true : raw === 'false' ? false : raw;
     else if (f.type === 'integer' || f.type === 'number' || f.type === 'money') {
-      const n = Number(decimalText(raw));
-      out[f.name] = Number.isFinite(n) && /\d/.test(raw) ? n : raw;
+      out[f.name] = parseDecimalInput(raw);
     } else out[f.name] = raw;
   }
   return out;
