@@ -48,10 +48,12 @@ describeEachDb('the registry web pages', ({ db }) => {
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain('Er is niets ingelezen: 1 foute rij(en)');
-    expect(html).toMatch(/<td>3<\/td><td>insz<\/td><td>12345<\/td><td>ongeldig INSZ/);
+    expect(html).toMatch(/<td>regel 3, kolom insz<\/td><td>12345<\/td><td>ongeldig INSZ/);
     const good = await post(`insz,voornaam,achternaam\n${inszFor(900)},A,B\n`);
     expect(good.status).toBe(200);
-    expect(await good.text()).toContain('1 rijen ingelezen: 1 nieuw');
+    expect(await good.text()).toContain(
+      '1 rijen gelezen, 1 weggeschreven: 1 nieuw, 0 gewijzigd, 0 ongewijzigd.',
+    );
   });
 
   it('shows an organisation with its registry sections and the dossiers slot; persons by role', async () => {
@@ -77,7 +79,7 @@ describeEachDb('the registry web pages', ({ db }) => {
     expect(html).toContain('Contingenten');
     expect(html).toContain('Zichtbaar Persoon');
     expect(html).toContain('01/01/2024');
-    expect(html).toContain('id="dossiers-slot"');
+    expect(html).toContain('id="org-dossiers"');
 
     const analist = await makeUser(db(), ['analist']);
     const a = await webSession(server.url, analist.username);

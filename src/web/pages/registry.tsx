@@ -12,8 +12,14 @@ import { ForbiddenError, ValidationError } from '../../domain/index.ts';
 import type { AppEnv } from '../../http/index.ts';
 import { checkCsrf, run } from '../../http/index.ts';
 import {
+  addRecognition,
+  createPerson,
+  createPlacement,
+  endPlacement,
   formatFromName,
+  getOrganisation,
   getPerson,
+  getPlacement,
   IMPORT_COLUMNS,
   IMPORT_KINDS,
   type ImportIssue,
@@ -29,11 +35,24 @@ import {
   type PlacementView,
   recordsOf,
   seesIdentity,
+  setContingent,
 } from '../../registry/index.ts';
-import { Actions, Csrf, Field, Select } from '../components/forms.tsx';
+import { catalogue } from '../../rules/index.ts';
+import { Actions, Csrf, ErrorSummary, Field, Select } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
 import { DataTable, Details, Pager } from '../components/table.tsx';
-import { requireWebUser, type WebContext } from '../context.ts';
+import {
+  type FormErrors,
+  type FormValues,
+  flash,
+  formErrors,
+  optional,
+  readForm,
+  requireWebUser,
+  takeFlash,
+  text,
+  type WebContext,
+} from '../context.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { OrganisationDossiers } from './dossiers.tsx';
 
@@ -112,9 +131,40 @@ function PlacementTable(p: {
         { key: 'start', label: 'Start', sort: 'start', render: (r) => formatDate(r.start) },
         { key: 'end', label: 'Einde', sort: 'einde', render: (r) => (r.end ? formatDate(r.end) : 'lopend') },
         { key: 'fte', label: 'VTE', sort: 'vte', align: 'right', render: (r) => fte(r.fte) },
+        ...(can(p.c.var.actor, 'registry:write')
+          ? [
+              {
+                key: 'actions',
+                label: 'Acties',
+                render: (r: PlacementView) =>
+                  r.end ? (
+                    '–'
+                  ) : (
+                    <a
+                      href={`/register/plaatsingen/${r.id}/beeindigen?terug=${encodeURIComponent(p.c.req.path)}`}
+                    >
+                      Beëindigen<span class="visually-hidden"> (plaatsing vanaf {formatDate(r.start)})</span>
+                    </a>
+                  ),
+              },
+            ]
+          : []),
       ]}
     />
   );
+}
+
+/** Where to go back to after a form: only a path inside the registry, never another site. */
+function backPath(value: string | undefined, fallback: string): string {
+  return value && /^\/register\/[\w\-/]*$/.test(value) ? value : fallback;
+}
+
+/** The measures of the rules catalogue as options, by name. */
+async function measureOptions(): Promise<{ value: string; label: string }[]> {
+  const { measures } = await catalogue();
+  return measures
+    .map((m) => ({ value: m.id, label: `${m.meta.name} (${m.id})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
 }
 
 /** The registry part of an organisation's page: recognitions, contingents, links, placements, dossiers. */
@@ -133,6 +183,13 @@ export async function organisationRegistrySections(c: WebContext, organisationId
     <>
       <section aria-labelledby="erkenningen">
         <h2 id="erkenningen">Erkenningen</h2>
+        {can(actor, 'organisations:write') && (
+          <p>
+            <a class="button-secondary" href={`/register/organisaties/${organisationId}/erkenningen/nieuw`}>
+              Erkenning toevoegen
+            </a>
+          </p>
+        )}
         <DataTable
           c={c}
           caption="Erkenningen"
@@ -152,6 +209,13 @@ export async function organisationRegistrySections(c: WebContext, organisationId
       </section>
       <section aria-labelledby="contingenten">
         <h2 id="contingenten">Contingenten</h2>
+        {can(actor, 'organisations:write') && (
+          <p>
+            <a class="button-secondary" href={`/register/organisaties/${organisationId}/contingenten/nieuw`}>
+              Contingent instellen
+            </a>
+          </p>
+        )}
         <DataTable
           c={c}
           caption="Contingenten in VTE per kwartaal"
@@ -192,6 +256,13 @@ export async function organisationRegistrySections(c: WebContext, organisationId
       {placements && (
         <section aria-labelledby="plaatsingen">
           <h2 id="plaatsingen">Plaatsingen</h2>
+          {can(actor, 'registry:write') && (
+            <p>
+              <a class="button-secondary" href={`/register/plaatsingen/nieuw?organisatie=${organisationId}`}>
+                Plaatsing toevoegen
+              </a>
+            </p>
+          )}
           <PlacementTable
             c={c}
             rows={placements.items}
@@ -203,6 +274,339 @@ export async function organisationRegistrySections(c: WebContext, organisationId
       )}
       <OrganisationDossiers c={c} organisationId={organisationId} />
     </>
+  );
+}
+
+// ---- forms --------------------------------------------------------------------------------------
+
+type Values = Partial<Record<string, string>>;
+
+const PERSON_LABELS = { insz: 'INSZ', firstName: 'Voornaam', lastName: 'Achternaam' };
+
+function PersonForm(p: { c: WebContext; values: Values; errors?: FormErrors | undefined }) {
+  const auth = requireWebUser(p.c);
+  const f = p.errors?.fields ?? {};
+  return (
+    <form method="post" action="/register/personen/nieuw" novalidate>
+      <Csrf token={auth.csrfToken} />
+      <ErrorSummary errors={p.errors} labels={PERSON_LABELS} />
+      <Field
+        name="insz"
+        label={PERSON_LABELS.insz}
+        required
+        hint="Rijksregister- of bisnummer, 11 cijfers, bv. 85.07.30-033.28; het controlegetal wordt nagekeken."
+        value={p.values['insz']}
+        error={f['insz']}
+        width="medium"
+        inputmode="numeric"
+        autocomplete="off"
+      />
+      <Field
+        name="firstName"
+        label={PERSON_LABELS.firstName}
+        value={p.values['firstName']}
+        error={f['firstName']}
+        width="medium"
+        autocomplete="off"
+      />
+      <Field
+        name="lastName"
+        label={PERSON_LABELS.lastName}
+        value={p.values['lastName']}
+        error={f['lastName']}
+        width="medium"
+        autocomplete="off"
+      />
+      <Actions>
+        <button type="submit">Persoon registreren</button>
+        <a href="/register/personen" class="button-secondary">
+          Annuleren
+        </a>
+      </Actions>
+    </form>
+  );
+}
+
+const PLACEMENT_LABELS = {
+  insz: 'INSZ van de persoon',
+  kbo: 'KBO-nummer van de organisatie',
+  measure: 'Maatregel',
+  start: 'Startdatum',
+  end: 'Einddatum',
+  fte: 'VTE',
+  hoursPerWeek: 'Uren per week',
+};
+
+function PlacementForm(p: {
+  c: WebContext;
+  values: Values;
+  measures: { value: string; label: string }[];
+  errors?: FormErrors | undefined;
+}) {
+  const auth = requireWebUser(p.c);
+  const f = p.errors?.fields ?? {};
+  return (
+    <form method="post" action="/register/plaatsingen/nieuw" novalidate>
+      <Csrf token={auth.csrfToken} />
+      <input type="hidden" name="terug" value={p.values['terug'] ?? ''} />
+      <ErrorSummary errors={p.errors} labels={PLACEMENT_LABELS} />
+      <Field
+        name="insz"
+        label={PLACEMENT_LABELS.insz}
+        required
+        hint="De persoon moet al geregistreerd zijn."
+        value={p.values['insz']}
+        error={f['insz']}
+        width="medium"
+        inputmode="numeric"
+        autocomplete="off"
+      />
+      <Field
+        name="kbo"
+        label={PLACEMENT_LABELS.kbo}
+        required
+        hint="10 cijfers, bv. 0123.456.749."
+        value={p.values['kbo']}
+        error={f['kbo']}
+        width="medium"
+        inputmode="numeric"
+      />
+      <Select
+        name="measure"
+        label={PLACEMENT_LABELS.measure}
+        required
+        options={p.measures}
+        value={p.values['measure']}
+        error={f['measure']}
+        empty="— kies een maatregel —"
+      />
+      <Field
+        name="start"
+        label={PLACEMENT_LABELS.start}
+        type="date"
+        required
+        value={p.values['start']}
+        error={f['start']}
+        width="medium"
+      />
+      <Field
+        name="end"
+        label={PLACEMENT_LABELS.end}
+        type="date"
+        hint="Leeg laten voor een lopende plaatsing."
+        value={p.values['end']}
+        error={f['end']}
+        width="medium"
+      />
+      <Field
+        name="fte"
+        label={PLACEMENT_LABELS.fte}
+        required
+        hint="Tussen 0 en 1, bv. 0,8 voor vier vijfde."
+        value={p.values['fte']}
+        error={f['fte']}
+        width="short"
+        inputmode="decimal"
+      />
+      <Field
+        name="hoursPerWeek"
+        label={PLACEMENT_LABELS.hoursPerWeek}
+        value={p.values['hoursPerWeek']}
+        error={f['hoursPerWeek']}
+        width="short"
+        inputmode="decimal"
+      />
+      <Actions>
+        <button type="submit">Plaatsing registreren</button>
+        <a href={backPath(p.values['terug'], '/register/plaatsingen')} class="button-secondary">
+          Annuleren
+        </a>
+      </Actions>
+    </form>
+  );
+}
+
+/** A decimal typed the Belgian way (0,8) is read as 0.8; an empty field is "not given". */
+function decimal(form: FormValues, key: string): string | undefined {
+  return optional(form, key)?.replace(',', '.');
+}
+
+/**
+ * Rule violations of a placement (overlap, more than 1 VTE, same start) are about its period: they are
+ * shown at the start date as well as in the summary, so the user sees where to correct.
+ */
+function placementErrors(e: unknown): FormErrors {
+  const errors = formErrors(e);
+  if (
+    errors.general &&
+    Object.keys(errors.fields).length === 0 &&
+    /overlapt|VTE|startdatum/.test(errors.general)
+  )
+    return { ...errors, fields: { start: errors.general.replace(/^Plaatsing: /, '') } };
+  return errors;
+}
+
+const END_LABELS = { end: 'Einddatum' };
+
+function EndPlacementForm(p: {
+  c: WebContext;
+  id: string;
+  back: string;
+  values: Values;
+  errors?: FormErrors | undefined;
+}) {
+  const auth = requireWebUser(p.c);
+  return (
+    <form
+      method="post"
+      action={`/register/plaatsingen/${p.id}/beeindigen`}
+      novalidate
+      data-confirm="Deze plaatsing beëindigen? De einddatum telt mee in rapporten en berekeningen."
+    >
+      <Csrf token={auth.csrfToken} />
+      <input type="hidden" name="terug" value={p.back} />
+      <ErrorSummary errors={p.errors} labels={END_LABELS} />
+      <Field
+        name="end"
+        label={END_LABELS.end}
+        type="date"
+        required
+        hint="De laatste dag van de plaatsing."
+        value={p.values['end']}
+        error={p.errors?.fields['end']}
+        width="medium"
+      />
+      <Actions>
+        <button type="submit">Plaatsing beëindigen</button>
+        <a href={p.back} class="button-secondary">
+          Annuleren
+        </a>
+      </Actions>
+    </form>
+  );
+}
+
+const RECOGNITION_LABELS = {
+  measure: 'Maatregel',
+  reference: 'Referentie',
+  validFrom: 'Geldig vanaf',
+  validTo: 'Geldig tot',
+};
+
+function RecognitionForm(p: {
+  c: WebContext;
+  organisationId: string;
+  measures: { value: string; label: string }[];
+  values: Values;
+  errors?: FormErrors | undefined;
+}) {
+  const auth = requireWebUser(p.c);
+  const f = p.errors?.fields ?? {};
+  return (
+    <form method="post" action={`/register/organisaties/${p.organisationId}/erkenningen/nieuw`} novalidate>
+      <Csrf token={auth.csrfToken} />
+      <ErrorSummary errors={p.errors} labels={RECOGNITION_LABELS} />
+      <Select
+        name="measure"
+        label={RECOGNITION_LABELS.measure}
+        required
+        options={p.measures}
+        value={p.values['measure']}
+        error={f['measure']}
+        empty="— kies een maatregel —"
+      />
+      <Field
+        name="reference"
+        label={RECOGNITION_LABELS.reference}
+        value={p.values['reference']}
+        error={f['reference']}
+        width="medium"
+      />
+      <Field
+        name="validFrom"
+        label={RECOGNITION_LABELS.validFrom}
+        type="date"
+        required
+        value={p.values['validFrom']}
+        error={f['validFrom']}
+        width="medium"
+      />
+      <Field
+        name="validTo"
+        label={RECOGNITION_LABELS.validTo}
+        type="date"
+        hint="Leeg laten voor een erkenning van onbepaalde duur."
+        value={p.values['validTo']}
+        error={f['validTo']}
+        width="medium"
+      />
+      <Actions>
+        <button type="submit">Erkenning toevoegen</button>
+        <a href={`/register/organisaties/${p.organisationId}`} class="button-secondary">
+          Annuleren
+        </a>
+      </Actions>
+    </form>
+  );
+}
+
+const CONTINGENT_LABELS = { measure: 'Maatregel', quarter: 'Kwartaal', fte: 'VTE', reason: 'Reden' };
+
+function ContingentForm(p: {
+  c: WebContext;
+  organisationId: string;
+  measures: { value: string; label: string }[];
+  values: Values;
+  errors?: FormErrors | undefined;
+}) {
+  const auth = requireWebUser(p.c);
+  const f = p.errors?.fields ?? {};
+  return (
+    <form method="post" action={`/register/organisaties/${p.organisationId}/contingenten/nieuw`} novalidate>
+      <Csrf token={auth.csrfToken} />
+      <ErrorSummary errors={p.errors} labels={CONTINGENT_LABELS} />
+      <Select
+        name="measure"
+        label={CONTINGENT_LABELS.measure}
+        required
+        options={p.measures}
+        value={p.values['measure']}
+        error={f['measure']}
+        empty="— kies een maatregel —"
+      />
+      <Field
+        name="quarter"
+        label={CONTINGENT_LABELS.quarter}
+        required
+        hint="JJJJ-Qn, bv. 2026-Q1."
+        value={p.values['quarter']}
+        error={f['quarter']}
+        width="short"
+      />
+      <Field
+        name="fte"
+        label={CONTINGENT_LABELS.fte}
+        required
+        hint="Het aantal VTE voor dat kwartaal; een vorige waarde blijft in de geschiedenis."
+        value={p.values['fte']}
+        error={f['fte']}
+        width="short"
+        inputmode="decimal"
+      />
+      <Field
+        name="reason"
+        label={CONTINGENT_LABELS.reason}
+        value={p.values['reason']}
+        error={f['reason']}
+        width="long"
+      />
+      <Actions>
+        <button type="submit">Contingent opslaan</button>
+        <a href={`/register/organisaties/${p.organisationId}`} class="button-secondary">
+          Annuleren
+        </a>
+      </Actions>
+    </form>
   );
 }
 
@@ -233,7 +637,8 @@ function ImportForm(p: { c: WebContext; kind?: string | undefined }) {
         <label for="veld-file">Bestand (.csv of .xlsx)</label>
         <p class="hint" id="veld-file-hint">
           Kopregel met exact deze kolomnamen; datums als JJJJ-MM-DD, decimalen met een punt. Alles of niets:
-          bij één foute rij wordt niets ingelezen.
+          bij één foute rij wordt niets ingelezen. Een groot bestand kan even duren: de knop toont dan „Bezig
+          met inlezen…” tot het resultaat er is.
         </p>
         <input
           id="veld-file"
@@ -245,7 +650,9 @@ function ImportForm(p: { c: WebContext; kind?: string | undefined }) {
         />
       </div>
       <Actions>
-        <button type="submit">Inlezen</button>
+        <button type="submit" data-busy="Bezig met inlezen…">
+          Inlezen
+        </button>
       </Actions>
     </form>
   );
@@ -255,12 +662,12 @@ function ImportErrors(p: { issues: ImportIssue[] }) {
   return (
     <div class="error-summary" role="alert" tabindex={-1}>
       <h2>Er is niets ingelezen: {new Set(p.issues.map((i) => i.line)).size} foute rij(en)</h2>
+      <p>Verbeter het bestand en lees het opnieuw in. Per fout: regel N, kolom C.</p>
       <table>
         <caption>Foutenrapport</caption>
         <thead>
           <tr>
-            <th scope="col">Regel</th>
-            <th scope="col">Kolom</th>
+            <th scope="col">Plaats</th>
             <th scope="col">Waarde</th>
             <th scope="col">Reden</th>
           </tr>
@@ -268,8 +675,7 @@ function ImportErrors(p: { issues: ImportIssue[] }) {
         <tbody>
           {p.issues.slice(0, 1000).map((i) => (
             <tr>
-              <td>{i.line}</td>
-              <td>{i.column}</td>
+              <td>{`regel ${i.line}, kolom ${i.column}`}</td>
               <td>{i.value}</td>
               <td>{i.message}</td>
             </tr>
@@ -293,7 +699,19 @@ export function registryPages(): Hono<AppEnv> {
     const page = await listPersons(c.var.deps.db, c.var.actor, { ...paging, q });
     const identity = seesIdentity(c.var.actor);
     return c.html(
-      <Layout title="Personen" auth={auth} path={c.req.path}>
+      <Layout
+        title="Personen"
+        auth={auth}
+        path={c.req.path}
+        flash={takeFlash(c)}
+        actions={
+          can(c.var.actor, 'registry:write') ? (
+            <a class="button" href="/register/personen/nieuw">
+              Nieuwe persoon
+            </a>
+          ) : null
+        }
+      >
         <RegistryNav c={c} />
         <form method="get" class="filters" aria-label="Personen zoeken">
           <Field
@@ -344,6 +762,43 @@ export function registryPages(): Hono<AppEnv> {
     );
   });
 
+  const requireWrite = (c: WebContext, permission: 'registry:write' | 'organisations:write') => {
+    const auth = requireWebUser(c);
+    if (!can(c.var.actor, permission)) throw new ForbiddenError('U mag deze gegevens niet wijzigen.');
+    return auth;
+  };
+  const personCrumbs = [{ href: '/register/personen', label: 'Personen' }];
+
+  web.get('/personen/nieuw', (c) => {
+    const auth = requireWrite(c, 'registry:write');
+    return c.html(
+      <Layout title="Nieuwe persoon" auth={auth} path={c.req.path} breadcrumbs={personCrumbs}>
+        <PersonForm c={c} values={{}} />
+      </Layout>,
+    );
+  });
+
+  web.post('/personen/nieuw', async (c) => {
+    const auth = requireWebUser(c);
+    const form = await readForm(c);
+    try {
+      const person = await run(c, createPerson, {
+        insz: text(form, 'insz'),
+        firstName: optional(form, 'firstName') ?? null,
+        lastName: optional(form, 'lastName') ?? null,
+      });
+      flash(c, `Persoon ${person.inszFormatted ?? person.pseudonym} is geregistreerd.`);
+      return c.redirect(`/register/personen/${person.id}`, 303);
+    } catch (e) {
+      return c.html(
+        <Layout title="Nieuwe persoon" auth={auth} path={c.req.path} breadcrumbs={personCrumbs}>
+          <PersonForm c={c} values={form as Values} errors={formErrors(e)} />
+        </Layout>,
+        400,
+      );
+    }
+  });
+
   web.get('/personen/:id', async (c) => {
     const auth = requireWebUser(c);
     const db = c.var.deps.db;
@@ -361,7 +816,18 @@ export function registryPages(): Hono<AppEnv> {
         title={title}
         auth={auth}
         path={c.req.path}
-        breadcrumbs={[{ href: '/register/personen', label: 'Personen' }]}
+        flash={takeFlash(c)}
+        breadcrumbs={personCrumbs}
+        actions={
+          identity && can(c.var.actor, 'registry:write') && person.insz ? (
+            <a
+              class="button"
+              href={`/register/plaatsingen/nieuw?insz=${person.insz}&terug=${encodeURIComponent(c.req.path)}`}
+            >
+              Plaatsing toevoegen
+            </a>
+          ) : null
+        }
       >
         <Details
           items={[
@@ -410,7 +876,19 @@ export function registryPages(): Hono<AppEnv> {
     const measure = c.req.query('maatregel')?.trim() || undefined;
     const page = await listPlacements(c.var.deps.db, c.var.actor, { ...paging, measure });
     return c.html(
-      <Layout title="Plaatsingen" auth={auth} path={c.req.path}>
+      <Layout
+        title="Plaatsingen"
+        auth={auth}
+        path={c.req.path}
+        flash={takeFlash(c)}
+        actions={
+          can(c.var.actor, 'registry:write') ? (
+            <a class="button" href="/register/plaatsingen/nieuw">
+              Nieuwe plaatsing
+            </a>
+          ) : null
+        }
+      >
         <RegistryNav c={c} />
         <form method="get" class="filters" aria-label="Plaatsingen filteren">
           <Field name="maatregel" label="Maatregel (id)" value={measure} width="medium" />
@@ -428,6 +906,179 @@ export function registryPages(): Hono<AppEnv> {
         <Pager c={c} page={page.page} pageSize={page.pageSize} total={page.total} />
       </Layout>,
     );
+  });
+
+  const placementCrumbs = [{ href: '/register/plaatsingen', label: 'Plaatsingen' }];
+
+  web.get('/plaatsingen/nieuw', async (c) => {
+    const auth = requireWrite(c, 'registry:write');
+    const values: Values = {
+      insz: c.req.query('insz') ?? '',
+      terug: backPath(c.req.query('terug'), ''),
+    };
+    const organisationId = c.req.query('organisatie');
+    if (organisationId) {
+      const org = await getOrganisation(c.var.deps.db, c.var.actor, organisationId);
+      values['kbo'] = org.kboFormatted;
+      values['terug'] = `/register/organisaties/${org.id}`;
+    }
+    return c.html(
+      <Layout title="Nieuwe plaatsing" auth={auth} path={c.req.path} breadcrumbs={placementCrumbs}>
+        <PlacementForm c={c} values={values} measures={await measureOptions()} />
+      </Layout>,
+    );
+  });
+
+  web.post('/plaatsingen/nieuw', async (c) => {
+    const auth = requireWebUser(c);
+    const form = await readForm(c);
+    try {
+      const placement = await run(c, createPlacement, {
+        insz: text(form, 'insz'),
+        kbo: text(form, 'kbo'),
+        measure: text(form, 'measure'),
+        start: text(form, 'start'),
+        end: optional(form, 'end') ?? null,
+        fte: decimal(form, 'fte'),
+        hoursPerWeek: decimal(form, 'hoursPerWeek') ?? null,
+      });
+      flash(
+        c,
+        `Plaatsing vanaf ${formatDate(placement.start)} bij ${placement.organisation.name} is geregistreerd.`,
+      );
+      return c.redirect(backPath(optional(form, 'terug'), `/register/personen/${placement.person.id}`), 303);
+    } catch (e) {
+      return c.html(
+        <Layout title="Nieuwe plaatsing" auth={auth} path={c.req.path} breadcrumbs={placementCrumbs}>
+          <PlacementForm
+            c={c}
+            values={form as Values}
+            measures={await measureOptions()}
+            errors={placementErrors(e)}
+          />
+        </Layout>,
+        400,
+      );
+    }
+  });
+
+  const endPage = async (c: WebContext, values: Values, back: string, errors?: FormErrors) => {
+    const auth = requireWrite(c, 'registry:write');
+    const placement = await getPlacement(c.var.deps.db, c.var.actor, c.req.param('id')!);
+    const identity = seesIdentity(c.var.actor);
+    return c.html(
+      <Layout title="Plaatsing beëindigen" auth={auth} path={c.req.path} breadcrumbs={placementCrumbs}>
+        <Details
+          items={[
+            [
+              identity ? 'Persoon' : 'Pseudoniem',
+              identity ? (placement.person.name ?? placement.person.insz) : placement.person.pseudonym,
+            ],
+            ['Organisatie', placement.organisation.name],
+            ['Maatregel', placement.measure],
+            ['Start', formatDate(placement.start)],
+            ['Einde', placement.end ? formatDate(placement.end) : 'lopend'],
+            ['VTE', fte(placement.fte)],
+          ]}
+        />
+        <EndPlacementForm c={c} id={placement.id} back={back} values={values} errors={errors} />
+      </Layout>,
+      errors ? 400 : 200,
+    );
+  };
+
+  web.get('/plaatsingen/:id/beeindigen', (c) =>
+    endPage(c, {}, backPath(c.req.query('terug'), '/register/plaatsingen')),
+  );
+
+  web.post('/plaatsingen/:id/beeindigen', async (c) => {
+    requireWebUser(c);
+    const form = await readForm(c);
+    const back = backPath(optional(form, 'terug'), '/register/plaatsingen');
+    try {
+      const placement = await run(c, endPlacement, { id: c.req.param('id'), end: text(form, 'end') });
+      flash(c, `De plaatsing is beëindigd op ${formatDate(placement.end!)}.`);
+      return c.redirect(back, 303);
+    } catch (e) {
+      return endPage(c, form as Values, back, placementErrors(e));
+    }
+  });
+
+  const organisationForm = async (
+    c: WebContext,
+    kind: 'erkenning' | 'contingent',
+    values: Values,
+    errors?: FormErrors,
+  ) => {
+    const auth = requireWrite(c, 'organisations:write');
+    const org = await getOrganisation(c.var.deps.db, c.var.actor, c.req.param('id')!);
+    const measures = await measureOptions();
+    return c.html(
+      <Layout
+        title={kind === 'erkenning' ? 'Erkenning toevoegen' : 'Contingent instellen'}
+        auth={auth}
+        path={c.req.path}
+        breadcrumbs={[
+          { href: '/register/organisaties', label: 'Organisaties' },
+          { href: `/register/organisaties/${org.id}`, label: org.name },
+        ]}
+      >
+        {kind === 'erkenning' ? (
+          <RecognitionForm
+            c={c}
+            organisationId={org.id}
+            measures={measures}
+            values={values}
+            errors={errors}
+          />
+        ) : (
+          <ContingentForm c={c} organisationId={org.id} measures={measures} values={values} errors={errors} />
+        )}
+      </Layout>,
+      errors ? 400 : 200,
+    );
+  };
+
+  web.get('/organisaties/:id/erkenningen/nieuw', (c) => organisationForm(c, 'erkenning', {}));
+
+  web.post('/organisaties/:id/erkenningen/nieuw', async (c) => {
+    requireWebUser(c);
+    const form = await readForm(c);
+    const organisationId = c.req.param('id');
+    try {
+      await run(c, addRecognition, {
+        organisationId,
+        measure: text(form, 'measure'),
+        reference: optional(form, 'reference') ?? null,
+        validFrom: text(form, 'validFrom'),
+        validTo: optional(form, 'validTo') ?? null,
+      });
+      flash(c, 'De erkenning is toegevoegd.');
+      return c.redirect(`/register/organisaties/${organisationId}#erkenningen`, 303);
+    } catch (e) {
+      return organisationForm(c, 'erkenning', form as Values, formErrors(e));
+    }
+  });
+
+  web.get('/organisaties/:id/contingenten/nieuw', (c) => organisationForm(c, 'contingent', {}));
+
+  web.post('/organisaties/:id/contingenten/nieuw', async (c) => {
+    requireWebUser(c);
+    const form = await readForm(c);
+    const organisationId = c.req.param('id');
+    try {
+      await run(c, setContingent, {
+        organisationId,
+        measure: text(form, 'measure'),
+        quarter: text(form, 'quarter'),
+        fte: decimal(form, 'fte'),
+        reason: optional(form, 'reason') ?? null,
+      });
+      flash(c, 'Het contingent is opgeslagen.');
+      return c.redirect(`/register/organisaties/${organisationId}#contingenten`, 303);
+    } catch (e) {
+      return organisationForm(c, 'contingent', form as Values, formErrors(e));
+    }
   });
 
   web.get('/import', (c) => {
@@ -469,8 +1120,12 @@ export function registryPages(): Hono<AppEnv> {
         <RegistryNav c={c} />
         {report && (
           <div class="flash" role="status">
-            {report.rows} rijen ingelezen: {report.inserted} nieuw, {report.updated} gewijzigd,{' '}
-            {report.unchanged} ongewijzigd.
+            <p>
+              {formatNumber(report.rows, 0)} rijen gelezen,{' '}
+              {formatNumber(report.inserted + report.updated, 0)} weggeschreven:{' '}
+              {formatNumber(report.inserted, 0)} nieuw, {formatNumber(report.updated, 0)} gewijzigd,{' '}
+              {formatNumber(report.unchanged, 0)} ongewijzigd.
+            </p>
           </div>
         )}
         {issues && <ImportErrors issues={issues} />}
