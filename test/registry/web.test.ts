@@ -208,4 +208,49 @@ describeEachDb('the registry web pages', ({ db }) => {
     expect((await a.get(endForm)).status).toBe(403);
     expect(await (await a.get(personPath)).text()).not.toContain('Beëindigen');
   });
+
+  it('imports a large file in the background and shows its progress, only to the user who started it', async () => {
+    const u = await makeUser(db(), ['dossierbehandelaar']);
+    const s = await webSession(server.url, u.username);
+    const page = await (await s.get('/register/import')).text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    // 5.000 data lines: more than the 1.000 a request handles at once.
+    const lines = Array.from({ length: 5000 }, (_, i) => `${inszFor(3000 + i)},Groot,Bestand${i}`);
+    const form = new FormData();
+    form.append('_csrf', csrf);
+    form.append('kind', 'personen');
+    form.append('file', new Blob([`insz,voornaam,achternaam\n${lines.join('\n')}\n`]), 'groot.csv');
+    const res = await fetch(`${server.url}/register/import`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: s.cookie },
+      body: form,
+    });
+    expect(res.status).toBe(303);
+    const jobPath = res.headers.get('location') ?? '';
+    expect(jobPath).toMatch(/^\/register\/import\/[0-9a-f-]{36}$/);
+
+    type Status = { done: number; total: number; label: string; finished: boolean; redirect: string | null };
+    const status = async () => (await (await s.get(`${jobPath}/status`)).json()) as Status;
+    const first = await status();
+    expect(first.total).toBe(5000);
+    expect(first.done).toBeLessThanOrEqual(5000);
+    if (!first.finished) {
+      const progress = await (await s.get(jobPath)).text();
+      expect(progress).toContain(`data-progress-url="${jobPath}/status"`);
+      expect(progress).toContain('<progress');
+    }
+    let last = first;
+    for (let i = 0; i < 600 && !last.finished; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      last = await status();
+    }
+    expect(last).toEqual({ done: 5000, total: 5000, label: 'Klaar.', finished: true, redirect: jobPath });
+    const other = await webSession(server.url, (await makeUser(db(), ['dossierbehandelaar'])).username);
+    expect((await other.get(`${jobPath}/status`)).status).toBe(404);
+    const result = await (await s.get(jobPath)).text();
+    expect(result).toContain(
+      '5.000 rijen gelezen, 5.000 weggeschreven: 5.000 nieuw, 0 gewijzigd, 0 ongewijzigd.',
+    );
+  });
 });

@@ -4,11 +4,12 @@
  * roles that may see identities; others see the pseudonym.
  */
 
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { can } from '../../access/index.ts';
 import { pageRequestSchema } from '../../db/index.ts';
-import { ForbiddenError, ValidationError } from '../../domain/index.ts';
+import { ForbiddenError, isDomainError, NotFoundError, ValidationError } from '../../domain/index.ts';
 import type { AppEnv } from '../../http/index.ts';
 import { checkCsrf, run } from '../../http/index.ts';
 import {
@@ -22,7 +23,9 @@ import {
   getPlacement,
   IMPORT_COLUMNS,
   IMPORT_KINDS,
+  type ImportFormat,
   type ImportIssue,
+  type ImportRecord,
   ImportRejectedError,
   type ImportReport,
   importRegistry,
@@ -689,6 +692,150 @@ function ImportErrors(p: { issues: ImportIssue[] }) {
   );
 }
 
+// ---- import jobs --------------------------------------------------------------------------------
+
+/** CSV files with more data lines than this, and larger XLSX files, are imported in the background. */
+const BACKGROUND_CSV_LINES = 1000;
+const BACKGROUND_XLSX_BYTES = 100_000;
+/** Finished jobs are kept this long for their result page, then forgotten. */
+const JOB_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * An import in progress, kept in this process's memory only: the import itself is one transaction
+ * (all or nothing), so a restart loses nothing but the progress page.
+ */
+interface ImportJob {
+  id: string;
+  userId: string;
+  kind: string;
+  fileName: string;
+  background: boolean;
+  done: number;
+  /** Data lines in the file; 0 when unknown (XLSX). */
+  total: number;
+  finished: boolean;
+  finishedAt: number | null;
+  report: ImportReport | null;
+  issues: ImportIssue[] | null;
+  message: string | null;
+  promise: Promise<void>;
+}
+
+const importJobs = new Map<string, ImportJob>();
+
+function forgetOldJobs(now: number): void {
+  for (const [id, job] of importJobs)
+    if (job.finishedAt !== null && now - job.finishedAt > JOB_TTL_MS) importJobs.delete(id);
+}
+
+/** Data lines of a CSV file: its lines without the header and a trailing empty line. */
+function csvDataLines(content: Buffer): number {
+  let lines = 0;
+  for (const byte of content) if (byte === 0x0a) lines++;
+  if (content.length > 0 && content[content.length - 1] !== 0x0a) lines++;
+  return Math.max(0, lines - 1);
+}
+
+async function* counted(job: ImportJob, records: AsyncIterable<ImportRecord>): AsyncGenerator<ImportRecord> {
+  for await (const r of records) {
+    // Line 0 is the header the readers pass first.
+    if (r.line > 0) job.done++;
+    yield r;
+  }
+}
+
+function startImportJob(
+  c: WebContext,
+  userId: string,
+  kind: string,
+  fileName: string,
+  format: ImportFormat,
+  content: Buffer,
+): ImportJob {
+  forgetOldJobs(Date.now());
+  const total = format === 'csv' ? csvDataLines(content) : 0;
+  const job: ImportJob = {
+    id: randomUUID(),
+    userId,
+    kind,
+    fileName,
+    background: format === 'csv' ? total > BACKGROUND_CSV_LINES : content.length > BACKGROUND_XLSX_BYTES,
+    done: 0,
+    total,
+    finished: false,
+    finishedAt: null,
+    report: null,
+    issues: null,
+    message: null,
+    promise: Promise.resolve(),
+  };
+  importJobs.set(job.id, job);
+  job.promise = run(c, importRegistry, {
+    kind,
+    fileName,
+    records: counted(job, recordsOf(format, Readable.from(content, { objectMode: false }))),
+  })
+    .then((report) => {
+      job.report = report;
+    })
+    .catch((e: unknown) => {
+      if (e instanceof ImportRejectedError) job.issues = e.importIssues;
+      else if (isDomainError(e)) job.message = e.message;
+      else {
+        job.message = 'Het inlezen is onverwacht mislukt; er is niets ingelezen. Probeer het opnieuw.';
+        console.error('registry import failed', e);
+      }
+    })
+    .finally(() => {
+      job.finished = true;
+      job.finishedAt = Date.now();
+    });
+  return job;
+}
+
+function progressLabel(job: ImportJob): string {
+  if (job.finished) return 'Klaar.';
+  const read = job.total
+    ? `${formatNumber(job.done, 0)} van ${formatNumber(job.total, 0)} rijen gelezen`
+    : `${formatNumber(job.done, 0)} rijen gelezen`;
+  return job.total && job.done >= job.total ? `${read}; bezig met wegschrijven…` : `${read}…`;
+}
+
+function importResultPage(
+  c: WebContext,
+  r: {
+    kind: string;
+    report?: ImportReport | null;
+    issues?: ImportIssue[] | null;
+    message?: string | null;
+  },
+) {
+  const auth = requireWebUser(c);
+  const { report, issues, message } = r;
+  return c.html(
+    <Layout title="Gegevens inlezen" auth={auth} path={c.req.path}>
+      <RegistryNav c={c} />
+      {report && (
+        <div class="flash" role="status">
+          <p>
+            {formatNumber(report.rows, 0)} rijen gelezen, {formatNumber(report.inserted + report.updated, 0)}{' '}
+            weggeschreven: {formatNumber(report.inserted, 0)} nieuw, {formatNumber(report.updated, 0)}{' '}
+            gewijzigd, {formatNumber(report.unchanged, 0)} ongewijzigd.
+          </p>
+        </div>
+      )}
+      {issues && <ImportErrors issues={issues} />}
+      {message && (
+        <div class="error-summary" role="alert">
+          <p>{message}</p>
+        </div>
+      )}
+      <ImportForm c={c} kind={r.kind} />
+    </Layout>,
+    issues || message ? 400 : 200,
+  );
+}
+
 export function registryPages(): Hono<AppEnv> {
   const web = new Hono<AppEnv>();
 
@@ -1094,49 +1241,72 @@ export function registryPages(): Hono<AppEnv> {
 
   web.post('/import', async (c) => {
     const auth = requireWebUser(c);
+    if (!can(c.var.actor, 'registry:write')) throw new ForbiddenError('U mag geen gegevens inlezen.');
     const body = await c.req.parseBody();
     await checkCsrf(c, typeof body['_csrf'] === 'string' ? body['_csrf'] : undefined);
     const kind = typeof body['kind'] === 'string' ? body['kind'] : '';
     const file = body['file'];
-    let report: ImportReport | null = null;
-    let issues: ImportIssue[] | null = null;
-    let message: string | null = null;
+    let job: ImportJob;
     try {
       if (!(file instanceof File) || file.size === 0) throw ValidationError.field('file', 'kies een bestand');
       const format = formatFromName(file.name);
       if (!format) throw ValidationError.field('file', 'het bestand moet eindigen op .csv of .xlsx');
-      report = await run(c, importRegistry, {
-        kind,
-        fileName: file.name,
-        records: recordsOf(format, Readable.fromWeb(file.stream() as never)),
-      });
+      const content = Buffer.from(await file.arrayBuffer());
+      job = startImportJob(c, auth.user.id, kind, file.name, format, content);
     } catch (e) {
-      if (e instanceof ImportRejectedError) issues = e.importIssues;
-      else if (e instanceof ValidationError) message = e.message;
-      else throw e;
+      if (!(e instanceof ValidationError)) throw e;
+      return importResultPage(c, { kind, message: e.message });
     }
+    // A small file is answered at once; a large one continues in the background with a progress page.
+    if (!job.background) {
+      await job.promise;
+      importJobs.delete(job.id);
+      return importResultPage(c, job);
+    }
+    return c.redirect(`/register/import/${job.id}`, 303);
+  });
+
+  const ownJob = (c: WebContext): ImportJob => {
+    const auth = requireWebUser(c);
+    const job = importJobs.get(c.req.param('job') ?? '');
+    if (!job || job.userId !== auth.user.id) throw new NotFoundError('Import', c.req.param('job') ?? '');
+    return job;
+  };
+
+  web.get('/import/:job/status', (c) => {
+    const job = ownJob(c);
+    return c.json({
+      done: job.done,
+      total: job.total,
+      label: progressLabel(job),
+      finished: job.finished,
+      redirect: job.finished ? `/register/import/${job.id}` : null,
+    });
+  });
+
+  web.get('/import/:job', (c) => {
+    const auth = requireWebUser(c);
+    const job = ownJob(c);
+    if (job.finished) return importResultPage(c, job);
     return c.html(
       <Layout title="Gegevens inlezen" auth={auth} path={c.req.path}>
         <RegistryNav c={c} />
-        {report && (
-          <div class="flash" role="status">
-            <p>
-              {formatNumber(report.rows, 0)} rijen gelezen,{' '}
-              {formatNumber(report.inserted + report.updated, 0)} weggeschreven:{' '}
-              {formatNumber(report.inserted, 0)} nieuw, {formatNumber(report.updated, 0)} gewijzigd,{' '}
-              {formatNumber(report.unchanged, 0)} ongewijzigd.
-            </p>
-          </div>
-        )}
-        {issues && <ImportErrors issues={issues} />}
-        {message && (
-          <div class="error-summary" role="alert">
-            <p>{message}</p>
-          </div>
-        )}
-        <ImportForm c={c} kind={kind} />
+        <div class="progress" data-progress-url={`/register/import/${job.id}/status`} role="status">
+          <p>
+            Bestand <strong>{job.fileName}</strong> wordt ingelezen.
+          </p>
+          <progress
+            value={job.done}
+            max={job.total || undefined}
+            aria-label={`Voortgang van het inlezen van ${job.fileName}`}
+          />
+          <p data-progress-label>{progressLabel(job)}</p>
+          <p>
+            Deze pagina volgt de voortgang vanzelf. Zonder JavaScript:{' '}
+            <a href={c.req.path}>vernieuw de pagina</a>.
+          </p>
+        </div>
       </Layout>,
-      issues || message ? 400 : 200,
     );
   });
 
