@@ -46,6 +46,17 @@ describe('the registry in Chromium', () => {
       .toBe('2 rijen gelezen, 2 weggeschreven: 2 nieuw, 0 gewijzigd, 0 ongewijzigd.');
     expect(await personCount()).toBe(2);
 
+    // A large file (3.000 rows) continues in the background: the page follows its progress and
+    // shows the counts when it is done.
+    const many = Array.from({ length: 3000 }, (_, i) => `${inszFor(5000 + i)},Veel,Rij${i}`);
+    await upload(`insz,voornaam,achternaam\n${many.join('\n')}\n`);
+    expect(page.url()).toMatch(/\/register\/import\/[0-9a-f-]{36}$/);
+    await expect
+      .poll(textOf(page, '.flash'), { timeout: 60_000 })
+      .toBe('3.000 rijen gelezen, 3.000 weggeschreven: 3.000 nieuw, 0 gewijzigd, 0 ongewijzigd.');
+    expect(await personCount()).toBe(3002);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
     // A person with a wrong check digit is refused next to the INSZ field, then registered.
     await page.goto(`${e2e.url}/register/personen`);
     await page.getByRole('link', { name: 'Nieuwe persoon' }).click();
