@@ -1291,7 +1291,7 @@ export function registryPages(): Hono<AppEnv> {
     return c.html(
       <Layout title="Gegevens inlezen" auth={auth} path={c.req.path}>
         <RegistryNav c={c} />
-        <div class="progress" data-progress-url={`/register/import/${job.id}/status`} role="status">
+        <div class="progress" data-progress-url={`/register/import/${job.id}/status`}>
           <p>
             Bestand <strong>{job.fileName}</strong> wordt ingelezen.
           </p>
@@ -1300,7 +1300,9 @@ export function registryPages(): Hono<AppEnv> {
             max={job.total || undefined}
             aria-label={`Voortgang van het inlezen van ${job.fileName}`}
           />
-          <p data-progress-label>{progressLabel(job)}</p>
+          <p data-progress-label role="status">
+            {progressLabel(job)}
+          </p>
           <p>
             Deze pagina volgt de voortgang vanzelf. Zonder JavaScript:{' '}
             <a href={c.req.path}>vernieuw de pagina</a>.
