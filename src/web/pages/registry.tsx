@@ -640,8 +640,8 @@ function ImportForm(p: { c: WebContext; kind?: string | undefined }) {
         <label for="veld-file">Bestand (.csv of .xlsx)</label>
         <p class="hint" id="veld-file-hint">
           Kopregel met exact deze kolomnamen; datums als JJJJ-MM-DD, decimalen met een punt. Alles of niets:
-          bij één foute rij wordt niets ingelezen. Een groot bestand kan even duren: de knop toont dan „Bezig
-          met inlezen…” tot het resultaat er is.
+          bij één foute rij wordt niets ingelezen. Een bestand met meer dan 1.000 rijen wordt op de
+          achtergrond ingelezen; u ziet dan hoe ver het staat.
         </p>
         <input
           id="veld-file"
@@ -665,8 +665,11 @@ function ImportErrors(p: { issues: ImportIssue[] }) {
   return (
     <div class="error-summary" role="alert" tabindex={-1}>
       <h2>Er is niets ingelezen: {new Set(p.issues.map((i) => i.line)).size} foute rij(en)</h2>
-      <p>Verbeter het bestand en lees het opnieuw in. Per fout: regel N, kolom C.</p>
-      <table>
+      <p>
+        Elke fout staat hieronder met haar regel en kolom in het bestand. Verbeter het bestand en lees het
+        opnieuw in.
+      </p>
+      <table class="data">
         <caption>Foutenrapport</caption>
         <thead>
           <tr>
