@@ -4,19 +4,28 @@
  * roles that may see identities; others see the pseudonym.
  */
 
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { can } from '../../access/index.ts';
 import { pageRequestSchema } from '../../db/index.ts';
-import { ForbiddenError, ValidationError } from '../../domain/index.ts';
+import { ForbiddenError, isDomainError, NotFoundError, ValidationError } from '../../domain/index.ts';
 import type { AppEnv } from '../../http/index.ts';
 import { checkCsrf, run } from '../../http/index.ts';
 import {
+  addRecognition,
+  createPerson,
+  createPlacement,
+  endPlacement,
   formatFromName,
+  getOrganisation,
   getPerson,
+  getPlacement,
   IMPORT_COLUMNS,
   IMPORT_KINDS,
+  type ImportFormat,
   type ImportIssue,
+  type ImportRecord,
   ImportRejectedError,
   type ImportReport,
   importRegistry,
@@ -29,11 +38,24 @@ import {
   type PlacementView,
   recordsOf,
   seesIdentity,
+  setContingent,
 } from '../../registry/index.ts';
-import { Actions, Csrf, Field, Select } from '../components/forms.tsx';
+import { catalogue } from '../../rules/index.ts';
+import { Actions, Csrf, ErrorSummary, Field, Select } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
 import { DataTable, Details, Pager } from '../components/table.tsx';
-import { requireWebUser, type WebContext } from '../context.ts';
+import {
+  type FormErrors,
+  type FormValues,
+  flash,
+  formErrors,
+  optional,
+  readForm,
+  requireWebUser,
+  takeFlash,
+  text,
+  type WebContext,
+} from '../context.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { OrganisationDossiers } from './dossiers.tsx';
 
@@ -112,9 +134,40 @@ function PlacementTable(p: {
         { key: 'start', label: 'Start', sort: 'start', render: (r) => formatDate(r.start) },
         { key: 'end', label: 'Einde', sort: 'einde', render: (r) => (r.end ? formatDate(r.end) : 'lopend') },
         { key: 'fte', label: 'VTE', sort: 'vte', align: 'right', render: (r) => fte(r.fte) },
+        ...(can(p.c.var.actor, 'registry:write')
+          ? [
+              {
+                key: 'actions',
+                label: 'Acties',
+                render: (r: PlacementView) =>
+                  r.end ? (
+                    '–'
+                  ) : (
+                    <a
+                      href={`/register/plaatsingen/${r.id}/beeindigen?terug=${encodeURIComponent(p.c.req.path)}`}
+                    >
+                      Beëindigen<span class="visually-hidden"> (plaatsing vanaf {formatDate(r.start)})</span>
+                    </a>
+                  ),
+              },
+            ]
+          : []),
       ]}
     />
   );
+}
+
+/** Where to go back to after a form: only a path inside the registry, never another site. */
+function backPath(value: string | undefined, fallback: string): string {
+  return value && /^\/register\/[\w\-/]*$/.test(value) ? value : fallback;
+}
+
+/** The measures of the rules catalogue as options, by name. */
+async function measureOptions(): Promise<{ value: string; label: string }[]> {
+  const { measures } = await catalogue();
+  return measures
+    .map((m) => ({ value: m.id, label: `${m.meta.name} (${m.id})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'nl'));
 }
 
 /** The registry part of an organisation's page: recognitions, contingents, links, placements, dossiers. */
@@ -133,6 +186,13 @@ export async function organisationRegistrySections(c: WebContext, organisationId
     <>
       <section aria-labelledby="erkenningen">
         <h2 id="erkenningen">Erkenningen</h2>
+        {can(actor, 'organisations:write') && (
+          <p>
+            <a class="button-secondary" href={`/register/organisaties/${organisationId}/erkenningen/nieuw`}>
+              Erkenning toevoegen
+            </a>
+          </p>
+        )}
         <DataTable
           c={c}
           caption="Erkenningen"
@@ -152,6 +212,13 @@ export async function organisationRegistrySections(c: WebContext, organisationId
       </section>
       <section aria-labelledby="contingenten">
         <h2 id="contingenten">Contingenten</h2>
+        {can(actor, 'organisations:write') && (
+          <p>
+            <a class="button-secondary" href={`/register/organisaties/${organisationId}/contingenten/nieuw`}>
+              Contingent instellen
+            </a>
+          </p>
+        )}
         <DataTable
           c={c}
           caption="Contingenten in VTE per kwartaal"
@@ -192,6 +259,13 @@ export async function organisationRegistrySections(c: WebContext, organisationId
       {placements && (
         <section aria-labelledby="plaatsingen">
           <h2 id="plaatsingen">Plaatsingen</h2>
+          {can(actor, 'registry:write') && (
+            <p>
+              <a class="button-secondary" href={`/register/plaatsingen/nieuw?organisatie=${organisationId}`}>
+                Plaatsing toevoegen
+              </a>
+            </p>
+          )}
           <PlacementTable
             c={c}
             rows={placements.items}
@@ -203,6 +277,339 @@ export async function organisationRegistrySections(c: WebContext, organisationId
       )}
       <OrganisationDossiers c={c} organisationId={organisationId} />
     </>
+  );
+}
+
+// ---- forms --------------------------------------------------------------------------------------
+
+type Values = Partial<Record<string, string>>;
+
+const PERSON_LABELS = { insz: 'INSZ', firstName: 'Voornaam', lastName: 'Achternaam' };
+
+function PersonForm(p: { c: WebContext; values: Values; errors?: FormErrors | undefined }) {
+  const auth = requireWebUser(p.c);
+  const f = p.errors?.fields ?? {};
+  return (
+    <form method="post" action="/register/personen/nieuw" novalidate>
+      <Csrf token={auth.csrfToken} />
+      <ErrorSummary errors={p.errors} labels={PERSON_LABELS} />
+      <Field
+        name="insz"
+        label={PERSON_LABELS.insz}
+        required
+        hint="Rijksregister- of bisnummer, 11 cijfers, bv. 85.07.30-033.28; het controlegetal wordt nagekeken."
+        value={p.values['insz']}
+        error={f['insz']}
+        width="medium"
+        inputmode="numeric"
+        autocomplete="off"
+      />
+      <Field
+        name="firstName"
+        label={PERSON_LABELS.firstName}
+        value={p.values['firstName']}
+        error={f['firstName']}
+        width="medium"
+        autocomplete="off"
+      />
+      <Field
+        name="lastName"
+        label={PERSON_LABELS.lastName}
+        value={p.values['lastName']}
+        error={f['lastName']}
+        width="medium"
+        autocomplete="off"
+      />
+      <Actions>
+        <button type="submit">Persoon registreren</button>
+        <a href="/register/personen" class="button-secondary">
+          Annuleren
+        </a>
+      </Actions>
+    </form>
+  );
+}
+
+const PLACEMENT_LABELS = {
+  insz: 'INSZ van de persoon',
+  kbo: 'KBO-nummer van de organisatie',
+  measure: 'Maatregel',
+  start: 'Startdatum',
+  end: 'Einddatum',
+  fte: 'VTE',
+  hoursPerWeek: 'Uren per week',
+};
+
+function PlacementForm(p: {
+  c: WebContext;
+  values: Values;
+  measures: { value: string; label: string }[];
+  errors?: FormErrors | undefined;
+}) {
+  const auth = requireWebUser(p.c);
+  const f = p.errors?.fields ?? {};
+  return (
+    <form method="post" action="/register/plaatsingen/nieuw" novalidate>
+      <Csrf token={auth.csrfToken} />
+      <input type="hidden" name="terug" value={p.values['terug'] ?? ''} />
+      <ErrorSummary errors={p.errors} labels={PLACEMENT_LABELS} />
+      <Field
+        name="insz"
+        label={PLACEMENT_LABELS.insz}
+        required
+        hint="De persoon moet al geregistreerd zijn."
+        value={p.values['insz']}
+        error={f['insz']}
+        width="medium"
+        inputmode="numeric"
+        autocomplete="off"
+      />
+      <Field
+        name="kbo"
+        label={PLACEMENT_LABELS.kbo}
+        required
+        hint="10 cijfers, bv. 0123.456.749."
+        value={p.values['kbo']}
+        error={f['kbo']}
+        width="medium"
+        inputmode="numeric"
+      />
+      <Select
+        name="measure"
+        label={PLACEMENT_LABELS.measure}
+        required
+        options={p.measures}
+        value={p.values['measure']}
+        error={f['measure']}
+        empty="— kies een maatregel —"
+      />
+      <Field
+        name="start"
+        label={PLACEMENT_LABELS.start}
+        type="date"
+        required
+        value={p.values['start']}
+        error={f['start']}
+        width="medium"
+      />
+      <Field
+        name="end"
+        label={PLACEMENT_LABELS.end}
+        type="date"
+        hint="Leeg laten voor een lopende plaatsing."
+        value={p.values['end']}
+        error={f['end']}
+        width="medium"
+      />
+      <Field
+        name="fte"
+        label={PLACEMENT_LABELS.fte}
+        required
+        hint="Tussen 0 en 1, bv. 0,8 voor vier vijfde."
+        value={p.values['fte']}
+        error={f['fte']}
+        width="short"
+        inputmode="decimal"
+      />
+      <Field
+        name="hoursPerWeek"
+        label={PLACEMENT_LABELS.hoursPerWeek}
+        value={p.values['hoursPerWeek']}
+        error={f['hoursPerWeek']}
+        width="short"
+        inputmode="decimal"
+      />
+      <Actions>
+        <button type="submit">Plaatsing registreren</button>
+        <a href={backPath(p.values['terug'], '/register/plaatsingen')} class="button-secondary">
+          Annuleren
+        </a>
+      </Actions>
+    </form>
+  );
+}
+
+/** A decimal typed the Belgian way (0,8) is read as 0.8; an empty field is "not given". */
+function decimal(form: FormValues, key: string): string | undefined {
+  return optional(form, key)?.replace(',', '.');
+}
+
+/**
+ * Rule violations of a placement (overlap, more than 1 VTE, same start) are about its period: they are
+ * shown at the start date as well as in the summary, so the user sees where to correct.
+ */
+function placementErrors(e: unknown): FormErrors {
+  const errors = formErrors(e);
+  if (
+    errors.general &&
+    Object.keys(errors.fields).length === 0 &&
+    /overlapt|VTE|startdatum/.test(errors.general)
+  )
+    return { ...errors, fields: { start: errors.general.replace(/^Plaatsing: /, '') } };
+  return errors;
+}
+
+const END_LABELS = { end: 'Einddatum' };
+
+function EndPlacementForm(p: {
+  c: WebContext;
+  id: string;
+  back: string;
+  values: Values;
+  errors?: FormErrors | undefined;
+}) {
+  const auth = requireWebUser(p.c);
+  return (
+    <form
+      method="post"
+      action={`/register/plaatsingen/${p.id}/beeindigen`}
+      novalidate
+      data-confirm="Deze plaatsing beëindigen? De einddatum telt mee in rapporten en berekeningen."
+    >
+      <Csrf token={auth.csrfToken} />
+      <input type="hidden" name="terug" value={p.back} />
+      <ErrorSummary errors={p.errors} labels={END_LABELS} />
+      <Field
+        name="end"
+        label={END_LABELS.end}
+        type="date"
+        required
+        hint="De laatste dag van de plaatsing."
+        value={p.values['end']}
+        error={p.errors?.fields['end']}
+        width="medium"
+      />
+      <Actions>
+        <button type="submit">Plaatsing beëindigen</button>
+        <a href={p.back} class="button-secondary">
+          Annuleren
+        </a>
+      </Actions>
+    </form>
+  );
+}
+
+const RECOGNITION_LABELS = {
+  measure: 'Maatregel',
+  reference: 'Referentie',
+  validFrom: 'Geldig vanaf',
+  validTo: 'Geldig tot',
+};
+
+function RecognitionForm(p: {
+  c: WebContext;
+  organisationId: string;
+  measures: { value: string; label: string }[];
+  values: Values;
+  errors?: FormErrors | undefined;
+}) {
+  const auth = requireWebUser(p.c);
+  const f = p.errors?.fields ?? {};
+  return (
+    <form method="post" action={`/register/organisaties/${p.organisationId}/erkenningen/nieuw`} novalidate>
+      <Csrf token={auth.csrfToken} />
+      <ErrorSummary errors={p.errors} labels={RECOGNITION_LABELS} />
+      <Select
+        name="measure"
+        label={RECOGNITION_LABELS.measure}
+        required
+        options={p.measures}
+        value={p.values['measure']}
+        error={f['measure']}
+        empty="— kies een maatregel —"
+      />
+      <Field
+        name="reference"
+        label={RECOGNITION_LABELS.reference}
+        value={p.values['reference']}
+        error={f['reference']}
+        width="medium"
+      />
+      <Field
+        name="validFrom"
+        label={RECOGNITION_LABELS.validFrom}
+        type="date"
+        required
+        value={p.values['validFrom']}
+        error={f['validFrom']}
+        width="medium"
+      />
+      <Field
+        name="validTo"
+        label={RECOGNITION_LABELS.validTo}
+        type="date"
+        hint="Leeg laten voor een erkenning van onbepaalde duur."
+        value={p.values['validTo']}
+        error={f['validTo']}
+        width="medium"
+      />
+      <Actions>
+        <button type="submit">Erkenning toevoegen</button>
+        <a href={`/register/organisaties/${p.organisationId}`} class="button-secondary">
+          Annuleren
+        </a>
+      </Actions>
+    </form>
+  );
+}
+
+const CONTINGENT_LABELS = { measure: 'Maatregel', quarter: 'Kwartaal', fte: 'VTE', reason: 'Reden' };
+
+function ContingentForm(p: {
+  c: WebContext;
+  organisationId: string;
+  measures: { value: string; label: string }[];
+  values: Values;
+  errors?: FormErrors | undefined;
+}) {
+  const auth = requireWebUser(p.c);
+  const f = p.errors?.fields ?? {};
+  return (
+    <form method="post" action={`/register/organisaties/${p.organisationId}/contingenten/nieuw`} novalidate>
+      <Csrf token={auth.csrfToken} />
+      <ErrorSummary errors={p.errors} labels={CONTINGENT_LABELS} />
+      <Select
+        name="measure"
+        label={CONTINGENT_LABELS.measure}
+        required
+        options={p.measures}
+        value={p.values['measure']}
+        error={f['measure']}
+        empty="— kies een maatregel —"
+      />
+      <Field
+        name="quarter"
+        label={CONTINGENT_LABELS.quarter}
+        required
+        hint="JJJJ-Qn, bv. 2026-Q1."
+        value={p.values['quarter']}
+        error={f['quarter']}
+        width="short"
+      />
+      <Field
+        name="fte"
+        label={CONTINGENT_LABELS.fte}
+        required
+        hint="Het aantal VTE voor dat kwartaal; een vorige waarde blijft in de geschiedenis."
+        value={p.values['fte']}
+        error={f['fte']}
+        width="short"
+        inputmode="decimal"
+      />
+      <Field
+        name="reason"
+        label={CONTINGENT_LABELS.reason}
+        value={p.values['reason']}
+        error={f['reason']}
+        width="long"
+      />
+      <Actions>
+        <button type="submit">Contingent opslaan</button>
+        <a href={`/register/organisaties/${p.organisationId}`} class="button-secondary">
+          Annuleren
+        </a>
+      </Actions>
+    </form>
   );
 }
 
@@ -233,7 +640,8 @@ function ImportForm(p: { c: WebContext; kind?: string | undefined }) {
         <label for="veld-file">Bestand (.csv of .xlsx)</label>
         <p class="hint" id="veld-file-hint">
           Kopregel met exact deze kolomnamen; datums als JJJJ-MM-DD, decimalen met een punt. Alles of niets:
-          bij één foute rij wordt niets ingelezen.
+          bij één foute rij wordt niets ingelezen. Een bestand met meer dan 1.000 rijen wordt op de
+          achtergrond ingelezen; u ziet dan hoe ver het staat.
         </p>
         <input
           id="veld-file"
@@ -245,7 +653,9 @@ function ImportForm(p: { c: WebContext; kind?: string | undefined }) {
         />
       </div>
       <Actions>
-        <button type="submit">Inlezen</button>
+        <button type="submit" data-busy="Bezig met inlezen…">
+          Inlezen
+        </button>
       </Actions>
     </form>
   );
@@ -255,12 +665,15 @@ function ImportErrors(p: { issues: ImportIssue[] }) {
   return (
     <div class="error-summary" role="alert" tabindex={-1}>
       <h2>Er is niets ingelezen: {new Set(p.issues.map((i) => i.line)).size} foute rij(en)</h2>
-      <table>
+      <p>
+        Elke fout staat hieronder met haar regel en kolom in het bestand. Verbeter het bestand en lees het
+        opnieuw in.
+      </p>
+      <table class="data">
         <caption>Foutenrapport</caption>
         <thead>
           <tr>
-            <th scope="col">Regel</th>
-            <th scope="col">Kolom</th>
+            <th scope="col">Plaats</th>
             <th scope="col">Waarde</th>
             <th scope="col">Reden</th>
           </tr>
@@ -268,8 +681,7 @@ function ImportErrors(p: { issues: ImportIssue[] }) {
         <tbody>
           {p.issues.slice(0, 1000).map((i) => (
             <tr>
-              <td>{i.line}</td>
-              <td>{i.column}</td>
+              <td>{`regel ${i.line}, kolom ${i.column}`}</td>
               <td>{i.value}</td>
               <td>{i.message}</td>
             </tr>
@@ -283,6 +695,150 @@ function ImportErrors(p: { issues: ImportIssue[] }) {
   );
 }
 
+// ---- import jobs --------------------------------------------------------------------------------
+
+/** CSV files with more data lines than this, and larger XLSX files, are imported in the background. */
+const BACKGROUND_CSV_LINES = 1000;
+const BACKGROUND_XLSX_BYTES = 100_000;
+/** Finished jobs are kept this long for their result page, then forgotten. */
+const JOB_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * An import in progress, kept in this process's memory only: the import itself is one transaction
+ * (all or nothing), so a restart loses nothing but the progress page.
+ */
+interface ImportJob {
+  id: string;
+  userId: string;
+  kind: string;
+  fileName: string;
+  background: boolean;
+  done: number;
+  /** Data lines in the file; 0 when unknown (XLSX). */
+  total: number;
+  finished: boolean;
+  finishedAt: number | null;
+  report: ImportReport | null;
+  issues: ImportIssue[] | null;
+  message: string | null;
+  promise: Promise<void>;
+}
+
+const importJobs = new Map<string, ImportJob>();
+
+function forgetOldJobs(now: number): void {
+  for (const [id, job] of importJobs)
+    if (job.finishedAt !== null && now - job.finishedAt > JOB_TTL_MS) importJobs.delete(id);
+}
+
+/** Data lines of a CSV file: its lines without the header and a trailing empty line. */
+function csvDataLines(content: Buffer): number {
+  let lines = 0;
+  for (const byte of content) if (byte === 0x0a) lines++;
+  if (content.length > 0 && content[content.length - 1] !== 0x0a) lines++;
+  return Math.max(0, lines - 1);
+}
+
+async function* counted(job: ImportJob, records: AsyncIterable<ImportRecord>): AsyncGenerator<ImportRecord> {
+  for await (const r of records) {
+    // Line 0 is the header the readers pass first.
+    if (r.line > 0) job.done++;
+    yield r;
+  }
+}
+
+function startImportJob(
+  c: WebContext,
+  userId: string,
+  kind: string,
+  fileName: string,
+  format: ImportFormat,
+  content: Buffer,
+): ImportJob {
+  forgetOldJobs(Date.now());
+  const total = format === 'csv' ? csvDataLines(content) : 0;
+  const job: ImportJob = {
+    id: randomUUID(),
+    userId,
+    kind,
+    fileName,
+    background: format === 'csv' ? total > BACKGROUND_CSV_LINES : content.length > BACKGROUND_XLSX_BYTES,
+    done: 0,
+    total,
+    finished: false,
+    finishedAt: null,
+    report: null,
+    issues: null,
+    message: null,
+    promise: Promise.resolve(),
+  };
+  importJobs.set(job.id, job);
+  job.promise = run(c, importRegistry, {
+    kind,
+    fileName,
+    records: counted(job, recordsOf(format, Readable.from(content, { objectMode: false }))),
+  })
+    .then((report) => {
+      job.report = report;
+    })
+    .catch((e: unknown) => {
+      if (e instanceof ImportRejectedError) job.issues = e.importIssues;
+      else if (isDomainError(e)) job.message = e.message;
+      else {
+        job.message = 'Het inlezen is onverwacht mislukt; er is niets ingelezen. Probeer het opnieuw.';
+        console.error('registry import failed', e);
+      }
+    })
+    .finally(() => {
+      job.finished = true;
+      job.finishedAt = Date.now();
+    });
+  return job;
+}
+
+function progressLabel(job: ImportJob): string {
+  if (job.finished) return 'Klaar.';
+  const read = job.total
+    ? `${formatNumber(job.done, 0)} van ${formatNumber(job.total, 0)} rijen gelezen`
+    : `${formatNumber(job.done, 0)} rijen gelezen`;
+  return job.total && job.done >= job.total ? `${read}; bezig met wegschrijven…` : `${read}…`;
+}
+
+function importResultPage(
+  c: WebContext,
+  r: {
+    kind: string;
+    report?: ImportReport | null;
+    issues?: ImportIssue[] | null;
+    message?: string | null;
+  },
+) {
+  const auth = requireWebUser(c);
+  const { report, issues, message } = r;
+  return c.html(
+    <Layout title="Gegevens inlezen" auth={auth} path={c.req.path}>
+      <RegistryNav c={c} />
+      {report && (
+        <div class="flash" role="status">
+          <p>
+            {formatNumber(report.rows, 0)} rijen gelezen, {formatNumber(report.inserted + report.updated, 0)}{' '}
+            weggeschreven: {formatNumber(report.inserted, 0)} nieuw, {formatNumber(report.updated, 0)}{' '}
+            gewijzigd, {formatNumber(report.unchanged, 0)} ongewijzigd.
+          </p>
+        </div>
+      )}
+      {issues && <ImportErrors issues={issues} />}
+      {message && (
+        <div class="error-summary" role="alert">
+          <p>{message}</p>
+        </div>
+      )}
+      <ImportForm c={c} kind={r.kind} />
+    </Layout>,
+    issues || message ? 400 : 200,
+  );
+}
+
 export function registryPages(): Hono<AppEnv> {
   const web = new Hono<AppEnv>();
 
@@ -293,7 +849,19 @@ export function registryPages(): Hono<AppEnv> {
     const page = await listPersons(c.var.deps.db, c.var.actor, { ...paging, q });
     const identity = seesIdentity(c.var.actor);
     return c.html(
-      <Layout title="Personen" auth={auth} path={c.req.path}>
+      <Layout
+        title="Personen"
+        auth={auth}
+        path={c.req.path}
+        flash={takeFlash(c)}
+        actions={
+          can(c.var.actor, 'registry:write') ? (
+            <a class="button" href="/register/personen/nieuw">
+              Nieuwe persoon
+            </a>
+          ) : null
+        }
+      >
         <RegistryNav c={c} />
         <form method="get" class="filters" novalidate aria-label="Personen zoeken">
           <Field
@@ -344,6 +912,43 @@ export function registryPages(): Hono<AppEnv> {
     );
   });
 
+  const requireWrite = (c: WebContext, permission: 'registry:write' | 'organisations:write') => {
+    const auth = requireWebUser(c);
+    if (!can(c.var.actor, permission)) throw new ForbiddenError('U mag deze gegevens niet wijzigen.');
+    return auth;
+  };
+  const personCrumbs = [{ href: '/register/personen', label: 'Personen' }];
+
+  web.get('/personen/nieuw', (c) => {
+    const auth = requireWrite(c, 'registry:write');
+    return c.html(
+      <Layout title="Nieuwe persoon" auth={auth} path={c.req.path} breadcrumbs={personCrumbs}>
+        <PersonForm c={c} values={{}} />
+      </Layout>,
+    );
+  });
+
+  web.post('/personen/nieuw', async (c) => {
+    const auth = requireWebUser(c);
+    const form = await readForm(c);
+    try {
+      const person = await run(c, createPerson, {
+        insz: text(form, 'insz'),
+        firstName: optional(form, 'firstName') ?? null,
+        lastName: optional(form, 'lastName') ?? null,
+      });
+      flash(c, `Persoon ${person.inszFormatted ?? person.pseudonym} is geregistreerd.`);
+      return c.redirect(`/register/personen/${person.id}`, 303);
+    } catch (e) {
+      return c.html(
+        <Layout title="Nieuwe persoon" auth={auth} path={c.req.path} breadcrumbs={personCrumbs}>
+          <PersonForm c={c} values={form as Values} errors={formErrors(e)} />
+        </Layout>,
+        400,
+      );
+    }
+  });
+
   web.get('/personen/:id', async (c) => {
     const auth = requireWebUser(c);
     const db = c.var.deps.db;
@@ -361,7 +966,18 @@ export function registryPages(): Hono<AppEnv> {
         title={title}
         auth={auth}
         path={c.req.path}
-        breadcrumbs={[{ href: '/register/personen', label: 'Personen' }]}
+        flash={takeFlash(c)}
+        breadcrumbs={personCrumbs}
+        actions={
+          identity && can(c.var.actor, 'registry:write') && person.insz ? (
+            <a
+              class="button"
+              href={`/register/plaatsingen/nieuw?insz=${person.insz}&terug=${encodeURIComponent(c.req.path)}`}
+            >
+              Plaatsing toevoegen
+            </a>
+          ) : null
+        }
       >
         <Details
           items={[
@@ -410,7 +1026,19 @@ export function registryPages(): Hono<AppEnv> {
     const measure = c.req.query('maatregel')?.trim() || undefined;
     const page = await listPlacements(c.var.deps.db, c.var.actor, { ...paging, measure });
     return c.html(
-      <Layout title="Plaatsingen" auth={auth} path={c.req.path}>
+      <Layout
+        title="Plaatsingen"
+        auth={auth}
+        path={c.req.path}
+        flash={takeFlash(c)}
+        actions={
+          can(c.var.actor, 'registry:write') ? (
+            <a class="button" href="/register/plaatsingen/nieuw">
+              Nieuwe plaatsing
+            </a>
+          ) : null
+        }
+      >
         <RegistryNav c={c} />
         <form method="get" class="filters" novalidate aria-label="Plaatsingen filteren">
           <Field name="maatregel" label="Maatregel (id)" value={measure} width="medium" />
@@ -430,6 +1058,179 @@ export function registryPages(): Hono<AppEnv> {
     );
   });
 
+  const placementCrumbs = [{ href: '/register/plaatsingen', label: 'Plaatsingen' }];
+
+  web.get('/plaatsingen/nieuw', async (c) => {
+    const auth = requireWrite(c, 'registry:write');
+    const values: Values = {
+      insz: c.req.query('insz') ?? '',
+      terug: backPath(c.req.query('terug'), ''),
+    };
+    const organisationId = c.req.query('organisatie');
+    if (organisationId) {
+      const org = await getOrganisation(c.var.deps.db, c.var.actor, organisationId);
+      values['kbo'] = org.kboFormatted;
+      values['terug'] = `/register/organisaties/${org.id}`;
+    }
+    return c.html(
+      <Layout title="Nieuwe plaatsing" auth={auth} path={c.req.path} breadcrumbs={placementCrumbs}>
+        <PlacementForm c={c} values={values} measures={await measureOptions()} />
+      </Layout>,
+    );
+  });
+
+  web.post('/plaatsingen/nieuw', async (c) => {
+    const auth = requireWebUser(c);
+    const form = await readForm(c);
+    try {
+      const placement = await run(c, createPlacement, {
+        insz: text(form, 'insz'),
+        kbo: text(form, 'kbo'),
+        measure: text(form, 'measure'),
+        start: text(form, 'start'),
+        end: optional(form, 'end') ?? null,
+        fte: decimal(form, 'fte'),
+        hoursPerWeek: decimal(form, 'hoursPerWeek') ?? null,
+      });
+      flash(
+        c,
+        `Plaatsing vanaf ${formatDate(placement.start)} bij ${placement.organisation.name} is geregistreerd.`,
+      );
+      return c.redirect(backPath(optional(form, 'terug'), `/register/personen/${placement.person.id}`), 303);
+    } catch (e) {
+      return c.html(
+        <Layout title="Nieuwe plaatsing" auth={auth} path={c.req.path} breadcrumbs={placementCrumbs}>
+          <PlacementForm
+            c={c}
+            values={form as Values}
+            measures={await measureOptions()}
+            errors={placementErrors(e)}
+          />
+        </Layout>,
+        400,
+      );
+    }
+  });
+
+  const endPage = async (c: WebContext, values: Values, back: string, errors?: FormErrors) => {
+    const auth = requireWrite(c, 'registry:write');
+    const placement = await getPlacement(c.var.deps.db, c.var.actor, c.req.param('id')!);
+    const identity = seesIdentity(c.var.actor);
+    return c.html(
+      <Layout title="Plaatsing beëindigen" auth={auth} path={c.req.path} breadcrumbs={placementCrumbs}>
+        <Details
+          items={[
+            [
+              identity ? 'Persoon' : 'Pseudoniem',
+              identity ? (placement.person.name ?? placement.person.insz) : placement.person.pseudonym,
+            ],
+            ['Organisatie', placement.organisation.name],
+            ['Maatregel', placement.measure],
+            ['Start', formatDate(placement.start)],
+            ['Einde', placement.end ? formatDate(placement.end) : 'lopend'],
+            ['VTE', fte(placement.fte)],
+          ]}
+        />
+        <EndPlacementForm c={c} id={placement.id} back={back} values={values} errors={errors} />
+      </Layout>,
+      errors ? 400 : 200,
+    );
+  };
+
+  web.get('/plaatsingen/:id/beeindigen', (c) =>
+    endPage(c, {}, backPath(c.req.query('terug'), '/register/plaatsingen')),
+  );
+
+  web.post('/plaatsingen/:id/beeindigen', async (c) => {
+    requireWebUser(c);
+    const form = await readForm(c);
+    const back = backPath(optional(form, 'terug'), '/register/plaatsingen');
+    try {
+      const placement = await run(c, endPlacement, { id: c.req.param('id'), end: text(form, 'end') });
+      flash(c, `De plaatsing is beëindigd op ${formatDate(placement.end!)}.`);
+      return c.redirect(back, 303);
+    } catch (e) {
+      return endPage(c, form as Values, back, placementErrors(e));
+    }
+  });
+
+  const organisationForm = async (
+    c: WebContext,
+    kind: 'erkenning' | 'contingent',
+    values: Values,
+    errors?: FormErrors,
+  ) => {
+    const auth = requireWrite(c, 'organisations:write');
+    const org = await getOrganisation(c.var.deps.db, c.var.actor, c.req.param('id')!);
+    const measures = await measureOptions();
+    return c.html(
+      <Layout
+        title={kind === 'erkenning' ? 'Erkenning toevoegen' : 'Contingent instellen'}
+        auth={auth}
+        path={c.req.path}
+        breadcrumbs={[
+          { href: '/register/organisaties', label: 'Organisaties' },
+          { href: `/register/organisaties/${org.id}`, label: org.name },
+        ]}
+      >
+        {kind === 'erkenning' ? (
+          <RecognitionForm
+            c={c}
+            organisationId={org.id}
+            measures={measures}
+            values={values}
+            errors={errors}
+          />
+        ) : (
+          <ContingentForm c={c} organisationId={org.id} measures={measures} values={values} errors={errors} />
+        )}
+      </Layout>,
+      errors ? 400 : 200,
+    );
+  };
+
+  web.get('/organisaties/:id/erkenningen/nieuw', (c) => organisationForm(c, 'erkenning', {}));
+
+  web.post('/organisaties/:id/erkenningen/nieuw', async (c) => {
+    requireWebUser(c);
+    const form = await readForm(c);
+    const organisationId = c.req.param('id');
+    try {
+      await run(c, addRecognition, {
+        organisationId,
+        measure: text(form, 'measure'),
+        reference: optional(form, 'reference') ?? null,
+        validFrom: text(form, 'validFrom'),
+        validTo: optional(form, 'validTo') ?? null,
+      });
+      flash(c, 'De erkenning is toegevoegd.');
+      return c.redirect(`/register/organisaties/${organisationId}#erkenningen`, 303);
+    } catch (e) {
+      return organisationForm(c, 'erkenning', form as Values, formErrors(e));
+    }
+  });
+
+  web.get('/organisaties/:id/contingenten/nieuw', (c) => organisationForm(c, 'contingent', {}));
+
+  web.post('/organisaties/:id/contingenten/nieuw', async (c) => {
+    requireWebUser(c);
+    const form = await readForm(c);
+    const organisationId = c.req.param('id');
+    try {
+      await run(c, setContingent, {
+        organisationId,
+        measure: text(form, 'measure'),
+        quarter: text(form, 'quarter'),
+        fte: decimal(form, 'fte'),
+        reason: optional(form, 'reason') ?? null,
+      });
+      flash(c, 'Het contingent is opgeslagen.');
+      return c.redirect(`/register/organisaties/${organisationId}#contingenten`, 303);
+    } catch (e) {
+      return organisationForm(c, 'contingent', form as Values, formErrors(e));
+    }
+  });
+
   web.get('/import', (c) => {
     const auth = requireWebUser(c);
     if (!can(c.var.actor, 'registry:write')) throw new ForbiddenError('U mag geen gegevens inlezen.');
@@ -443,45 +1244,74 @@ export function registryPages(): Hono<AppEnv> {
 
   web.post('/import', async (c) => {
     const auth = requireWebUser(c);
+    if (!can(c.var.actor, 'registry:write')) throw new ForbiddenError('U mag geen gegevens inlezen.');
     const body = await c.req.parseBody();
     await checkCsrf(c, typeof body['_csrf'] === 'string' ? body['_csrf'] : undefined);
     const kind = typeof body['kind'] === 'string' ? body['kind'] : '';
     const file = body['file'];
-    let report: ImportReport | null = null;
-    let issues: ImportIssue[] | null = null;
-    let message: string | null = null;
+    let job: ImportJob;
     try {
       if (!(file instanceof File) || file.size === 0) throw ValidationError.field('file', 'kies een bestand');
       const format = formatFromName(file.name);
       if (!format) throw ValidationError.field('file', 'het bestand moet eindigen op .csv of .xlsx');
-      report = await run(c, importRegistry, {
-        kind,
-        fileName: file.name,
-        records: recordsOf(format, Readable.fromWeb(file.stream() as never)),
-      });
+      const content = Buffer.from(await file.arrayBuffer());
+      job = startImportJob(c, auth.user.id, kind, file.name, format, content);
     } catch (e) {
-      if (e instanceof ImportRejectedError) issues = e.importIssues;
-      else if (e instanceof ValidationError) message = e.message;
-      else throw e;
+      if (!(e instanceof ValidationError)) throw e;
+      return importResultPage(c, { kind, message: e.message });
     }
+    // A small file is answered at once; a large one continues in the background with a progress page.
+    if (!job.background) {
+      await job.promise;
+      importJobs.delete(job.id);
+      return importResultPage(c, job);
+    }
+    return c.redirect(`/register/import/${job.id}`, 303);
+  });
+
+  const ownJob = (c: WebContext): ImportJob => {
+    const auth = requireWebUser(c);
+    const job = importJobs.get(c.req.param('job') ?? '');
+    if (!job || job.userId !== auth.user.id) throw new NotFoundError('Import', c.req.param('job') ?? '');
+    return job;
+  };
+
+  web.get('/import/:job/status', (c) => {
+    const job = ownJob(c);
+    return c.json({
+      done: job.done,
+      total: job.total,
+      label: progressLabel(job),
+      finished: job.finished,
+      redirect: job.finished ? `/register/import/${job.id}` : null,
+    });
+  });
+
+  web.get('/import/:job', (c) => {
+    const auth = requireWebUser(c);
+    const job = ownJob(c);
+    if (job.finished) return importResultPage(c, job);
     return c.html(
       <Layout title="Gegevens inlezen" auth={auth} path={c.req.path}>
         <RegistryNav c={c} />
-        {report && (
-          <div class="flash" role="status">
-            {report.rows} rijen ingelezen: {report.inserted} nieuw, {report.updated} gewijzigd,{' '}
-            {report.unchanged} ongewijzigd.
-          </div>
-        )}
-        {issues && <ImportErrors issues={issues} />}
-        {message && (
-          <div class="error-summary" role="alert">
-            <p>{message}</p>
-          </div>
-        )}
-        <ImportForm c={c} kind={kind} />
+        <div class="progress" data-progress-url={`/register/import/${job.id}/status`}>
+          <p>
+            Bestand <strong>{job.fileName}</strong> wordt ingelezen.
+          </p>
+          <progress
+            value={job.done}
+            max={job.total || undefined}
+            aria-label={`Voortgang van het inlezen van ${job.fileName}`}
+          />
+          <p data-progress-label role="status">
+            {progressLabel(job)}
+          </p>
+          <p>
+            Deze pagina volgt de voortgang vanzelf. Zonder JavaScript:{' '}
+            <a href={c.req.path}>vernieuw de pagina</a>.
+          </p>
+        </div>
       </Layout>,
-      issues || message ? 400 : 200,
     );
   });
 
