@@ -8,4 +8,11 @@ export {
   type Tx,
 } from './client.ts';
 export { loadMigrations, MIGRATIONS_DIR, type Migration, migrate } from './migrate.ts';
-export { limitOffset, orderBy, type Page, type PageRequest, pageRequestSchema } from './paging.ts';
+export {
+  Conditions,
+  limitOffset,
+  orderBy,
+  type Page,
+  type PageRequest,
+  pageRequestSchema,
+} from './paging.ts';

@@ -37,3 +37,30 @@ export function orderBy(
 export function limitOffset(p: PageRequest): { limit: number; offset: number } {
   return { limit: p.pageSize, offset: (p.page - 1) * p.pageSize };
 }
+
+/**
+ * The WHERE clause of a listing, built up from its filters with numbered parameters (`$1`, `$2`…)
+ * so that no value is ever spliced into the SQL text.
+ */
+export class Conditions {
+  readonly params: unknown[] = [];
+  private readonly clauses: string[] = [];
+
+  /** Adds a condition; `sql` receives the placeholder of `value`. */
+  add(value: unknown, sql: (param: string) => string): this {
+    this.params.push(value);
+    this.clauses.push(sql(`$${this.params.length}`));
+    return this;
+  }
+
+  /** `column = value` for each pair whose value is given. */
+  equal(pairs: readonly (readonly [string, unknown])[]): this {
+    for (const [column, value] of pairs)
+      if (value !== undefined && value !== null) this.add(value, (p) => `${column} = ${p}`);
+    return this;
+  }
+
+  get where(): string {
+    return this.clauses.length ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}

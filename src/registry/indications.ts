@@ -5,7 +5,14 @@
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import { defineCommand } from '../commands/index.ts';
-import { limitOffset, orderBy, type Page, type PageRequest, type Queryable } from '../db/index.ts';
+import {
+  Conditions,
+  limitOffset,
+  orderBy,
+  type Page,
+  type PageRequest,
+  type Queryable,
+} from '../db/index.ts';
 import { ConflictError, inszSchema, isoDateSchema } from '../domain/index.ts';
 import { assertCan, assertCanReadRegistry, organisationScope, seesIdentity } from './access.ts';
 import { personIdFor } from './persons.ts';
@@ -150,25 +157,20 @@ export async function listIndications(
   filter: IndicationFilter,
 ): Promise<Page<IndicationView>> {
   assertCanReadRegistry(actor);
-  const params: unknown[] = [];
-  const where: string[] = [];
+  const cond = new Conditions();
   const scope = organisationScope(actor);
-  if (scope) {
-    params.push(scope);
-    where.push(
-      `EXISTS (SELECT 1 FROM placements sp WHERE sp.person_id = i.person_id AND sp.organisation_id = ANY($${params.length}::uuid[]))`,
+  if (scope)
+    cond.add(
+      scope,
+      (p) =>
+        `EXISTS (SELECT 1 FROM placements sp WHERE sp.person_id = i.person_id AND sp.organisation_id = ANY(${p}::uuid[]))`,
     );
-  }
-  for (const [column, value] of [
+  cond.equal([
     ['i.person_id', filter.personId],
     ['i.ticket_type', filter.ticketType],
     ['i.ladder_rung', filter.ladderRung],
-  ] as const) {
-    if (value === undefined) continue;
-    params.push(value);
-    where.push(`${column} = $${params.length}`);
-  }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  ]);
+  const { where: whereSql, params } = cond;
   const { limit, offset } = limitOffset(filter);
   const order = orderBy(
     filter.sort,

@@ -7,7 +7,14 @@
 import { z } from 'zod';
 import { type Actor, assertOrganisationAccess } from '../access/index.ts';
 import { defineCommand } from '../commands/index.ts';
-import { limitOffset, orderBy, type Page, type PageRequest, type Queryable } from '../db/index.ts';
+import {
+  Conditions,
+  limitOffset,
+  orderBy,
+  type Page,
+  type PageRequest,
+  type Queryable,
+} from '../db/index.ts';
 import {
   formatInsz,
   formatKbo,
@@ -267,28 +274,17 @@ export async function listPlacements(
   filter: PlacementFilter,
 ): Promise<Page<PlacementView>> {
   assertCanReadRegistry(actor);
-  const params: unknown[] = [];
-  const where: string[] = [];
+  const cond = new Conditions();
   const scope = organisationScope(actor);
-  if (scope) {
-    params.push(scope);
-    where.push(`p.organisation_id = ANY($${params.length}::uuid[])`);
-  }
-  const eq = (column: string, value: string | undefined) => {
-    if (value === undefined) return;
-    params.push(value);
-    where.push(`${column} = $${params.length}`);
-  };
-  eq('p.organisation_id', filter.organisationId);
-  eq('p.person_id', filter.personId);
-  eq('p.measure', filter.measure);
-  if (filter.activeOn) {
-    params.push(filter.activeOn);
-    where.push(
-      `p.start_date <= $${params.length} AND (p.end_date IS NULL OR p.end_date >= $${params.length})`,
-    );
-  }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  if (scope) cond.add(scope, (p) => `p.organisation_id = ANY(${p}::uuid[])`);
+  cond.equal([
+    ['p.organisation_id', filter.organisationId],
+    ['p.person_id', filter.personId],
+    ['p.measure', filter.measure],
+  ]);
+  if (filter.activeOn)
+    cond.add(filter.activeOn, (p) => `p.start_date <= ${p} AND (p.end_date IS NULL OR p.end_date >= ${p})`);
+  const { where: whereSql, params } = cond;
   const { limit, offset } = limitOffset(filter);
   const order = orderBy(
     filter.sort,
@@ -395,23 +391,15 @@ export async function listWageQuarters(
   filter: WageFilter,
 ): Promise<Page<WageQuarterView>> {
   assertCanReadRegistry(actor);
-  const params: unknown[] = [];
-  const where: string[] = [];
+  const cond = new Conditions();
   const scope = organisationScope(actor);
-  if (scope) {
-    params.push(scope);
-    where.push(`p.organisation_id = ANY($${params.length}::uuid[])`);
-  }
-  for (const [column, value] of [
+  if (scope) cond.add(scope, (p) => `p.organisation_id = ANY(${p}::uuid[])`);
+  cond.equal([
     ['w.placement_id', filter.placementId],
     ['p.organisation_id', filter.organisationId],
     ['w.quarter', filter.quarter],
-  ] as const) {
-    if (value === undefined) continue;
-    params.push(value);
-    where.push(`${column} = $${params.length}`);
-  }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  ]);
+  const { where: whereSql, params } = cond;
   const from = 'FROM wage_quarters w JOIN placements p ON p.id = w.placement_id';
   const { limit, offset } = limitOffset(filter);
   const order = orderBy(
