@@ -98,7 +98,7 @@ function dossierColumns(withOrganisation = true) {
   ];
 }
 
-/** The dossiers of one organisation, for the organisation page (mounted by the lead). */
+/** The dossiers of one organisation, shown on the organisation page. */
 export async function OrganisationDossiers(props: { c: WebContext; organisationId: string }) {
   const { c } = props;
   if (!can(c.var.actor, 'dossiers:read')) return null;
