@@ -16,10 +16,8 @@
  * no euro amount per supervisor, so the formula has no amount: it gives the supervision in FTE.
  */
 import { fraction } from '../../../domain/index.ts';
-import { type Condition, defineFormula, fact, type Output } from '../../engine/index.ts';
+import { type Condition, decimalComma, defineFormula, fact, type Output } from '../../engine/index.ts';
 
-/** A number with a decimal comma, as Dutch text writes it (2,5). */
-const nl = (n: number) => String(n).replace('.', ',');
 const exact = (n: number) => fraction(n).num;
 
 const facts = {
@@ -79,7 +77,7 @@ const plafondVijfProcent: Condition<F, P> = {
     (exact(f.bestaande_az_vte) + exact(f.gevraagde_az_vte)) * p.max_aandeel_az_contingent.den <=
     exact(f.contingent_dgwn_vte) * p.max_aandeel_az_contingent.num,
   text: ({ f, p }) =>
-    `${nl((exact(f.bestaande_az_vte) + exact(f.gevraagde_az_vte)) / exact(1))} VTE AZ-medewerkers, hoogstens ${(p.max_aandeel_az_contingent.num * 100) / p.max_aandeel_az_contingent.den}% van ${nl(f.contingent_dgwn_vte)} VTE dgwn`,
+    `${decimalComma((exact(f.bestaande_az_vte) + exact(f.gevraagde_az_vte)) / exact(1))} VTE AZ-medewerkers, hoogstens ${(p.max_aandeel_az_contingent.num * 100) / p.max_aandeel_az_contingent.den}% van ${decimalComma(f.contingent_dgwn_vte)} VTE dgwn`,
 };
 
 const outputs: Record<string, Output<F, P>> = {
@@ -120,7 +118,7 @@ export default defineFormula({
           source: 'seeds/004_694cfc149f605398.txt:L2967-2968',
           holds: ({ f, p }) => exact(f.gevraagde_az_vte) >= exact(p.min_vte_aanvraag),
           text: ({ f, p }) =>
-            `aanvraag voor ${nl(f.gevraagde_az_vte)} VTE bijkomende AZ-medewerkers, minstens ${nl(p.min_vte_aanvraag)} VTE`,
+            `aanvraag voor ${decimalComma(f.gevraagde_az_vte)} VTE bijkomende AZ-medewerkers, minstens ${decimalComma(p.min_vte_aanvraag)} VTE`,
         },
         plafondVijfProcent,
       ],

@@ -11,11 +11,9 @@
  * two policy domains are in the trace.
  */
 import { money } from '../../../domain/index.ts';
-import { defineFormula } from '../../engine/index.ts';
+import { defineFormula, euroText } from '../../engine/index.ts';
 
 const S = 'seeds/004_694cfc149f605398.txt';
-const nl = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const eur = (c: Parameters<typeof money.toEuros>[0]) => `€ ${nl.format(money.toEuros(c))}`;
 
 export default defineFormula({
   facts: {},
@@ -39,17 +37,17 @@ export default defineFormula({
         const zorg = stepMoney(
           'deel_casemanager_zorg',
           p.casemanager_zorg,
-          `${eur(p.casemanager_zorg)} voor de casemanager Zorg, betaald door Welzijn (${S}:L3135-3136, L3146-3148)`,
+          `${euroText(p.casemanager_zorg, true)} voor de casemanager Zorg, betaald door Welzijn (${S}:L3135-3136, L3146-3148)`,
         );
         const werk = stepMoney(
           'deel_casemanager_werk',
           p.casemanager_werk,
-          `${eur(p.casemanager_werk)} voor de casemanager Werk (GTB), betaald door Werk (${S}:L3135-3136, L3146-3148)`,
+          `${euroText(p.casemanager_werk, true)} voor de casemanager Werk (GTB), betaald door Werk (${S}:L3135-3136, L3146-3148)`,
         );
         const netwerk = stepMoney(
           'deel_netwerk',
           p.netwerk,
-          `${eur(p.netwerk)} voor het netwerk van dienstverleners via de penhouder (${S}:L3136-3138)`,
+          `${euroText(p.netwerk, true)} voor het netwerk van dienstverleners via de penhouder (${S}:L3136-3138)`,
         );
         stepMoney(
           'max_penhouder',

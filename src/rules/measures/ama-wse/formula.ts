@@ -13,13 +13,10 @@
  *
  * The date is the day considered; the amount is the yearly subsidy for one participant.
  */
-import { money } from '../../../domain/index.ts';
-import { defineFormula, fact } from '../../engine/index.ts';
+import { defineFormula, euroText, fact } from '../../engine/index.ts';
 
 const BVR = 'seeds/004_694cfc149f605398.txt:L3381-3387';
 const VDAB = 'seeds/002_fa7ec9f147cf0c36.txt:L1467-1493';
-const nl = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const eur = (c: Parameters<typeof money.toEuros>[0]) => `€ ${nl.format(money.toEuros(c))}`;
 
 export default defineFormula({
   facts: {
@@ -105,7 +102,7 @@ export default defineFormula({
         stepMoney(
           'subsidie_per_jaar',
           p.subsidie_per_jaar,
-          `${eur(p.subsidie_per_jaar)} per begeleide arbeidszorgmedewerker per jaar, onafhankelijk van het statuut (${BVR}); VDAB-criteria samen (${VDAB})`,
+          `${euroText(p.subsidie_per_jaar, true)} per begeleide arbeidszorgmedewerker per jaar, onafhankelijk van het statuut (${BVR}); VDAB-criteria samen (${VDAB})`,
         ),
       outputs: {
         max_maanden_combinatie: {

@@ -13,11 +13,9 @@
  * months the participant is coached in that year (12 by default: 840 euro).
  */
 import { money } from '../../../domain/index.ts';
-import { defineFormula, fact } from '../../engine/index.ts';
+import { defineFormula, euroText, fact } from '../../engine/index.ts';
 
 const S = 'seeds/004_694cfc149f605398.txt';
-const nl = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const eur = (c: Parameters<typeof money.toEuros>[0]) => `€ ${nl.format(money.toEuros(c))}`;
 
 export default defineFormula({
   facts: {
@@ -119,7 +117,7 @@ export default defineFormula({
         return stepMoney(
           'subsidie',
           money.mul(p.bedrag_per_maand, maanden),
-          `${maanden} × ${eur(p.bedrag_per_maand)} per maand per begeleide deelnemer (${S}:L3457-3458)`,
+          `${maanden} × ${euroText(p.bedrag_per_maand, true)} per maand per begeleide deelnemer (${S}:L3457-3458)`,
         );
       },
     },

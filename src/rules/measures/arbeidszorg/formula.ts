@@ -12,13 +12,10 @@
  *
  * The result is the number of VTE omkadering WSE finances; the seeds give no euro amount per VTE.
  */
-import { defineFormula, fact } from '../../engine/index.ts';
+import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
 
 const SW_ROUTE = 'seeds/004_694cfc149f605398.txt:L3220-3223';
 const MEERBANENPLAN = 'seeds/004_694cfc149f605398.txt:L3225-3229';
-
-/** nl-BE decimal comma for VTE in the reasons ("9,5 VTE"). */
-const nl = (n: number): string => String(n).replace('.', ',');
 
 export default defineFormula({
   facts: {
@@ -64,7 +61,7 @@ export default defineFormula({
           source: SW_ROUTE,
           holds: ({ f, p }) => f.vte_doelgroepwerknemers >= p.min_vte_doelgroepwerknemers_sw,
           text: ({ f, p }) =>
-            `${nl(f.vte_doelgroepwerknemers)} VTE doelgroepwerknemers, minstens ${nl(p.min_vte_doelgroepwerknemers_sw)} vereist`,
+            `${decimalComma(f.vte_doelgroepwerknemers)} VTE doelgroepwerknemers, minstens ${decimalComma(p.min_vte_doelgroepwerknemers_sw)} vereist`,
         },
       ],
       outputs: {
@@ -106,7 +103,7 @@ export default defineFormula({
             f.luik !== 'decreet-sw' || f.vte_doelgroepwerknemers >= p.min_vte_doelgroepwerknemers_sw,
           text: ({ f, p }) =>
             f.luik === 'decreet-sw'
-              ? `${nl(f.vte_doelgroepwerknemers)} VTE doelgroepwerknemers, minstens ${nl(p.min_vte_doelgroepwerknemers_sw)} vereist (decreet SW)`
+              ? `${decimalComma(f.vte_doelgroepwerknemers)} VTE doelgroepwerknemers, minstens ${decimalComma(p.min_vte_doelgroepwerknemers_sw)} vereist (decreet SW)`
               : 'het Meerbanenplan stelt geen minimum aan doelgroepwerknemers in de bronnen',
         },
       ],

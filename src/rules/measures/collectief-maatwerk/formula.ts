@@ -18,10 +18,8 @@
  * company's contingent position for the year of the date.
  */
 import { fraction, money, percent } from '../../../domain/index.ts';
-import { defineFormula, fact } from '../../engine/index.ts';
+import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
 
-/** A number with a decimal comma, as Dutch text writes it (19,5). */
-const nl = (n: number) => String(n).replace('.', ',');
 /** Employment within the contingent: workers above it are allowed but not counted (seeds/003_041d48c097fadc86.txt:L2481-2483). */
 const binnen = (f: { tewerkgestelde_dgwn_vte: number; toegekend_contingent_vte: number }) =>
   Math.min(f.tewerkgestelde_dgwn_vte, f.toegekend_contingent_vte);
@@ -107,7 +105,7 @@ export default defineFormula({
           source: 'seeds/004_694cfc149f605398.txt:L1777-1778',
           holds: ({ f, p }) => f.vte_dgwn_bedrijf >= p.min_vte_dgwn,
           text: ({ f, p }) =>
-            `het maatwerkbedrijf stelt ${nl(f.vte_dgwn_bedrijf)} VTE dgwn tewerk, minstens ${p.min_vte_dgwn} vereist`,
+            `het maatwerkbedrijf stelt ${decimalComma(f.vte_dgwn_bedrijf)} VTE dgwn tewerk, minstens ${p.min_vte_dgwn} vereist`,
         },
         {
           id: 'regel_65_35',
@@ -116,7 +114,7 @@ export default defineFormula({
             fraction(f.aandeel_dgwn_personeel).num * p.min_aandeel_dgwn.den >=
             fraction(100).num * p.min_aandeel_dgwn.num,
           text: ({ f, p }) =>
-            `dgwn maken ${nl(f.aandeel_dgwn_personeel)}% van het personeelsbestand uit, minstens ${(p.min_aandeel_dgwn.num * 100) / p.min_aandeel_dgwn.den}% vereist`,
+            `dgwn maken ${decimalComma(f.aandeel_dgwn_personeel)}% van het personeelsbestand uit, minstens ${(p.min_aandeel_dgwn.num * 100) / p.min_aandeel_dgwn.den}% vereist`,
         },
       ],
       amount: ({ f, p, step, stepMoney }) => {

@@ -11,12 +11,10 @@
  * The date is the start of the trajectory; from 1 November 2024 VDAB carries them out and pays.
  */
 import { fraction } from '../../../domain/index.ts';
-import { defineFormula, fact } from '../../engine/index.ts';
+import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
 
 const FASEN = 'seeds/004_694cfc149f605398.txt:L1580-1583';
 const le = (a: number, b: number) => fraction(a).num <= fraction(b).num;
-/** A number with a decimal comma, as Dutch text writes it (1,5). */
-const nl = (n: number) => String(n).replace('.', ',');
 
 export default defineFormula({
   facts: {
@@ -72,21 +70,21 @@ export default defineFormula({
           source: FASEN,
           holds: ({ f, p }) => le(f.maanden_voortraject, p.max_maanden_voortraject),
           text: ({ f, p }) =>
-            `voortraject ${nl(f.maanden_voortraject)} maanden, hoogstens ${p.max_maanden_voortraject} maand`,
+            `voortraject ${decimalComma(f.maanden_voortraject)} maanden, hoogstens ${p.max_maanden_voortraject} maand`,
         },
         {
           id: 'jobmatching_max',
           source: FASEN,
           holds: ({ f, p }) => le(f.maanden_jobmatching, p.max_maanden_jobmatching),
           text: ({ f, p }) =>
-            `jobmatching ${nl(f.maanden_jobmatching)} maanden, hoogstens ${p.max_maanden_jobmatching} maanden`,
+            `jobmatching ${decimalComma(f.maanden_jobmatching)} maanden, hoogstens ${p.max_maanden_jobmatching} maanden`,
         },
         {
           id: 'stage_max',
           source: FASEN,
           holds: ({ f, p }) => le(f.maanden_stage, p.max_maanden_stage),
           text: ({ f, p }) =>
-            `stage ${nl(f.maanden_stage)} maanden, hoogstens ${p.max_maanden_stage} maanden`,
+            `stage ${decimalComma(f.maanden_stage)} maanden, hoogstens ${p.max_maanden_stage} maanden`,
         },
         {
           id: 'totaal_max',
@@ -97,7 +95,7 @@ export default defineFormula({
               fraction(f.maanden_stage).num <=
             fraction(p.max_maanden_totaal).num,
           text: ({ f, p }) =>
-            `de drie fasen samen duren ${nl((fraction(f.maanden_voortraject).num + fraction(f.maanden_jobmatching).num + fraction(f.maanden_stage).num) / fraction(1).num)} maanden, hoogstens ${p.max_maanden_totaal} maanden`,
+            `de drie fasen samen duren ${decimalComma((fraction(f.maanden_voortraject).num + fraction(f.maanden_jobmatching).num + fraction(f.maanden_stage).num) / fraction(1).num)} maanden, hoogstens ${p.max_maanden_totaal} maanden`,
         },
         {
           id: 'stage_geregeld',

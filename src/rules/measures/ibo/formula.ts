@@ -15,9 +15,7 @@
  *
  * The date of a calculation is the start of the IBO.
  */
-import { defineFormula, fact } from '../../engine/index.ts';
-
-const nl = (n: number) => String(n).replace('.', ',');
+import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -85,7 +83,8 @@ export default defineFormula({
           id: 'duur',
           source: 'seeds/004_694cfc149f605398.txt:L2296-2297',
           holds: ({ f, p }) => f.maanden >= p.min_maanden && f.maanden <= p.max_maanden,
-          text: ({ f, p }) => `IBO van ${nl(f.maanden)} maanden, tussen ${p.min_maanden} en ${p.max_maanden}`,
+          text: ({ f, p }) =>
+            `IBO van ${decimalComma(f.maanden)} maanden, tussen ${p.min_maanden} en ${p.max_maanden}`,
         },
         {
           id: 'contract_minstens_duur_ibo',
@@ -94,7 +93,7 @@ export default defineFormula({
           text: ({ f }) =>
             f.contract_onbepaalde_duur
               ? 'contract van onbepaalde duur na de IBO'
-              : `contract van ${nl(f.contract_maanden)} maanden na de IBO, minstens de duur van de IBO (${nl(f.maanden)} maanden)`,
+              : `contract van ${decimalComma(f.contract_maanden)} maanden na de IBO, minstens de duur van de IBO (${decimalComma(f.maanden)} maanden)`,
         },
         {
           id: 'contract_minstens_halftijds',
@@ -103,7 +102,7 @@ export default defineFormula({
             f.contract_tewerkstellingsbreuk * p.min_tewerkstellingsbreuk.den >=
             p.min_tewerkstellingsbreuk.num,
           text: ({ f, p }) =>
-            `contract van ${nl(f.contract_tewerkstellingsbreuk)} van voltijds, minstens ${nl(p.min_tewerkstellingsbreuk.value)} (halftijds)`,
+            `contract van ${decimalComma(f.contract_tewerkstellingsbreuk)} van voltijds, minstens ${decimalComma(p.min_tewerkstellingsbreuk.value)} (halftijds)`,
         },
         {
           id: 'uitzendarbeid_vooraf',

@@ -11,14 +11,8 @@
  * with that reason. The amount formula itself is not in the seeds: the amount WSE calculated is a
  * fact, and the formula applies the eligibility and the 10 euro payment threshold to it.
  */
-import { type Cents, money } from '../../../domain/index.ts';
-import { type Condition, defineFormula, fact } from '../../engine/index.ts';
-
-/** An amount in euros as Dutch text writes it: 2500,5 → "2.500,50". */
-const euro = (c: Cents) => {
-  const [whole, cents] = money.toEuroString(c).split('.');
-  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${cents}`;
-};
+import { money } from '../../../domain/index.ts';
+import { type Condition, defineFormula, euroText, fact } from '../../engine/index.ts';
 
 const facts = {
   statuut: fact.choice(
@@ -62,14 +56,14 @@ export default defineFormula({
           source: 'seeds/001_4a57afe77d69f3a4.txt:L8806-8807',
           holds: ({ f, p }) => f.refertemaandloon < p.loongrens,
           text: ({ f, p }) =>
-            `refertemaandloon ${euro(f.refertemaandloon)} euro, minder dan ${euro(p.loongrens)} euro bruto per maand vereist`,
+            `refertemaandloon ${euroText(f.refertemaandloon)} euro, minder dan ${euroText(p.loongrens)} euro bruto per maand vereist`,
         },
       ],
       amount: ({ f, p, step }) => {
         const uitbetaald = step(
           'boven_minimumbedrag',
           f.berekend_bedrag >= p.minimumbedrag,
-          `een jobbonus onder ${euro(p.minimumbedrag)} euro wordt niet uitbetaald (seeds/001_4a57afe77d69f3a4.txt:L8817-8818)`,
+          `een jobbonus onder ${euroText(p.minimumbedrag)} euro wordt niet uitbetaald (seeds/001_4a57afe77d69f3a4.txt:L8817-8818)`,
         );
         return uitbetaald ? f.berekend_bedrag : money.ZERO;
       },

@@ -13,17 +13,9 @@
  * One calculation is one doelgroepwerknemer: the amount is the maximum compensation for the FTE of
  * that worker. The rule ends when LDE is folded into individueel maatwerk on 1 July 2023.
  */
-import { type Cents, fraction, money } from '../../../domain/index.ts';
-import { defineFormula, fact } from '../../engine/index.ts';
+import { fraction, money } from '../../../domain/index.ts';
+import { decimalComma, defineFormula, euroText, fact } from '../../engine/index.ts';
 
-/** An amount in euros as Dutch text writes it: 2500,5 → "2.500,50". */
-const euro = (c: Cents) => {
-  const [whole, cents] = money.toEuroString(c).split('.');
-  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${cents}`;
-};
-
-/** A number with a decimal comma, as Dutch text writes it (0,8). */
-const nl = (n: number) => String(n).replace('.', ',');
 const VERGOEDING = 'seeds/004_694cfc149f605398.txt:L1510-1512';
 
 export default defineFormula({
@@ -84,7 +76,7 @@ export default defineFormula({
         stepMoney(
           'vergoeding',
           money.mul(p.max_vergoeding_per_vte, f.vte),
-          `${euro(p.max_vergoeding_per_vte)} euro per VTE × ${nl(f.vte)} VTE (${VERGOEDING})`,
+          `${euroText(p.max_vergoeding_per_vte)} euro per VTE × ${decimalComma(f.vte)} VTE (${VERGOEDING})`,
         ),
       outputs: {
         vergoeding_basisbedrag: {

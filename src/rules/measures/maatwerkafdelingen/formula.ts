@@ -13,9 +13,7 @@
  * (seeds/003_041d48c097fadc86.txt:L1194-1200, seeds/001_4a57afe77d69f3a4.txt:L5826-5829).
  */
 import { money } from '../../../domain/index.ts';
-import { defineFormula, fact } from '../../engine/index.ts';
-
-const nl = (n: number): string => String(n).replace('.', ',');
+import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -46,7 +44,7 @@ export default defineFormula({
           source: 'seeds/004_694cfc149f605398.txt:L1796-1798',
           holds: ({ f, p }) => f.vte_doelgroepwerknemers >= p.min_vte_doelgroepwerknemers,
           text: ({ f, p }) =>
-            `${nl(f.vte_doelgroepwerknemers)} VTE doelgroepwerknemers, minstens ${nl(p.min_vte_doelgroepwerknemers)} vereist`,
+            `${decimalComma(f.vte_doelgroepwerknemers)} VTE doelgroepwerknemers, minstens ${decimalComma(p.min_vte_doelgroepwerknemers)} vereist`,
         },
       ],
       amount: ({ f, p, stepMoney }) =>

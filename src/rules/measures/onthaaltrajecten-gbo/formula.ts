@@ -10,14 +10,8 @@
  *
  * One calculation is one project in one year (the date is a day in that year).
  */
-import { type Cents, money } from '../../../domain/index.ts';
-import { defineFormula, fact } from '../../engine/index.ts';
-
-/** An amount in euros as Dutch text writes it: 2500,5 → "2.500,50". */
-const euro = (c: Cents) => {
-  const [whole, cents] = money.toEuroString(c).split('.');
-  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${cents}`;
-};
+import { money } from '../../../domain/index.ts';
+import { defineFormula, euroText, fact } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -67,7 +61,7 @@ export default defineFormula({
         stepMoney(
           'basisfinanciering',
           money.mul(p.basisfinanciering_per_traject, f.opgestarte_trajecten),
-          `${f.opgestarte_trajecten} opgestarte trajecten × ${euro(p.basisfinanciering_per_traject)} euro (seeds/004_694cfc149f605398.txt:L3593)`,
+          `${f.opgestarte_trajecten} opgestarte trajecten × ${euroText(p.basisfinanciering_per_traject)} euro (seeds/004_694cfc149f605398.txt:L3593)`,
         ),
       outputs: {
         beschikbaar_contingent: {

@@ -11,7 +11,7 @@
  * stage ≤ ½ × (opleiding + stage) is the same as stage ≤ opleiding; with an aandeel a in general
  * stage ≤ a / (1 − a) × opleiding. Compared exactly in integers: stage × den ≤ num × (opleiding + stage).
  */
-import { defineFormula, fact } from '../../engine/index.ts';
+import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -59,13 +59,13 @@ export default defineFormula({
             f.stagemaanden * p.max_aandeel_stage.den <=
             p.max_aandeel_stage.num * (f.opleidingsmaanden + f.stagemaanden),
           text: ({ f, p }) =>
-            `stage van ${nl(f.stagemaanden)} maanden op een traject van ${nl(f.opleidingsmaanden + f.stagemaanden)} maanden, hoogstens ${nl(p.max_aandeel_stage.value * 100)} %`,
+            `stage van ${decimalComma(f.stagemaanden)} maanden op een traject van ${decimalComma(f.opleidingsmaanden + f.stagemaanden)} maanden, hoogstens ${decimalComma(p.max_aandeel_stage.value * 100)} %`,
         },
         {
           id: 'maximale_duur',
           source: 'seeds/004_694cfc149f605398.txt:L2219-2220',
           holds: ({ f, p }) => f.stagemaanden <= p.max_maanden,
-          text: ({ f, p }) => `stage van ${nl(f.stagemaanden)} maanden, hoogstens ${p.max_maanden}`,
+          text: ({ f, p }) => `stage van ${decimalComma(f.stagemaanden)} maanden, hoogstens ${p.max_maanden}`,
         },
       ],
       outputs: {
@@ -77,7 +77,7 @@ export default defineFormula({
             const volgensAandeel = step(
               'max_volgens_aandeel',
               Math.round(((a.num * f.opleidingsmaanden) / (a.den - a.num)) * 100) / 100,
-              `aandeel ${nl(a.value * 100)} %: stage ≤ ${a.num}/${a.den - a.num} × ${nl(f.opleidingsmaanden)} maanden opleiding`,
+              `aandeel ${decimalComma(a.value * 100)} %: stage ≤ ${a.num}/${a.den - a.num} × ${decimalComma(f.opleidingsmaanden)} maanden opleiding`,
             );
             return Math.min(volgensAandeel, p.max_maanden);
           },
@@ -91,8 +91,3 @@ export default defineFormula({
     },
   ],
 });
-
-/** A number as the Dutch text shows it: 1,5. */
-function nl(n: number): string {
-  return String(n).replace('.', ',');
-}

@@ -11,11 +11,9 @@
  * The date is a day in the funding (calendar) year; the facts are the totals of one cooperative.
  */
 import { money } from '../../../domain/index.ts';
-import { defineFormula, fact } from '../../engine/index.ts';
+import { defineFormula, euroText, fact } from '../../engine/index.ts';
 
 const S = 'seeds/004_694cfc149f605398.txt';
-const nl = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const eur = (c: Parameters<typeof money.toEuros>[0]) => `€ ${nl.format(money.toEuros(c))}`;
 
 export default defineFormula({
   facts: {
@@ -61,24 +59,24 @@ export default defineFormula({
         const nietDoelgroep = stepMoney(
           'deel_niet_doelgroep',
           money.mul(p.bedrag_maand_niet_doelgroep, f.maanden_niet_doelgroep),
-          `${f.maanden_niet_doelgroep} maanden × ${eur(p.bedrag_maand_niet_doelgroep)} (${S}:L2657)`,
+          `${f.maanden_niet_doelgroep} maanden × ${euroText(p.bedrag_maand_niet_doelgroep, true)} (${S}:L2657)`,
         );
         const doelgroep = stepMoney(
           'deel_doelgroep',
           money.mul(p.bedrag_maand_doelgroep, f.maanden_doelgroep),
-          `${f.maanden_doelgroep} maanden × ${eur(p.bedrag_maand_doelgroep)} (${S}:L2657-2658)`,
+          `${f.maanden_doelgroep} maanden × ${euroText(p.bedrag_maand_doelgroep, true)} (${S}:L2657-2658)`,
         );
         const forfait = stepMoney('deel_forfait', p.forfait, `forfait voor de werking (${S}:L2652-2654)`);
         const facturatie = stepMoney(
           'deel_facturatiefase',
           money.mul(p.vergoeding_facturatiefase, f.ko_facturatiefase),
-          `${f.ko_facturatiefase} × ${eur(p.vergoeding_facturatiefase)} per kandidaat-ondernemer die de facturatiefase start (${S}:L2658-2660)`,
+          `${f.ko_facturatiefase} × ${euroText(p.vergoeding_facturatiefase, true)} per kandidaat-ondernemer die de facturatiefase start (${S}:L2658-2660)`,
         );
         const berekend = stepMoney('berekend', money.add(nietDoelgroep, doelgroep, forfait, facturatie));
         step(
           'plafond_bereikt',
           berekend > p.max_subsidie,
-          `de subsidie kan nooit hoger zijn dan ${eur(p.max_subsidie)} (${S}:L2660-2661)`,
+          `de subsidie kan nooit hoger zijn dan ${euroText(p.max_subsidie, true)} (${S}:L2660-2661)`,
         );
         return stepMoney('subsidie', money.min(berekend, p.max_subsidie));
       },

@@ -21,7 +21,9 @@ import { money } from '../../../domain/index.ts';
 import {
   type Condition,
   type Context,
+  decimalComma,
   defineFormula,
+  euroText,
   fact,
   type Output,
   type Rate,
@@ -30,8 +32,6 @@ import {
 const S0 = 'seeds/000_3bfdbb028fdab786.txt';
 const S1 = 'seeds/001_4a57afe77d69f3a4.txt';
 const S4 = 'seeds/004_694cfc149f605398.txt';
-const nl = new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const eur = (c: Cents) => `€ ${nl.format(money.toEuros(c))}`;
 
 const facts = {
   leeftijd: fact.integer('Leeftijd bij de start als zelfstandige', { unit: 'jaar', min: 15, max: 100 }),
@@ -106,17 +106,17 @@ function premie(ctx: Ctx, share: Rate, why: string): Cents {
   stepMoney(
     'eerste_maand',
     money.mulRatio(p.premie_eerste_maand, share),
-    `${eur(p.premie_eerste_maand)} × ${String(share.value).replace('.', ',')} voor de eerste maand (${S0}:L2715-2716)`,
+    `${euroText(p.premie_eerste_maand, true)} × ${decimalComma(share.value)} voor de eerste maand (${S0}:L2715-2716)`,
   );
   stepMoney(
     'per_maand_laatste_kwartaal',
     money.mulRatio(p.premie_laatste_kwartaal, share),
-    `${eur(p.premie_laatste_kwartaal)} × ${String(share.value).replace('.', ',')} per maand in het laatste kwartaal (${S0}:L2716-2717)`,
+    `${euroText(p.premie_laatste_kwartaal, true)} × ${decimalComma(share.value)} per maand in het laatste kwartaal (${S0}:L2716-2717)`,
   );
   return stepMoney(
     'totale_premie',
     money.mulRatio(p.volledige_premie, share),
-    `${eur(p.volledige_premie)} × ${String(share.value).replace('.', ',')} over hoogstens ${p.max_maanden} maanden (${S1}:L8891-8894)`,
+    `${euroText(p.volledige_premie, true)} × ${decimalComma(share.value)} over hoogstens ${p.max_maanden} maanden (${S1}:L8891-8894)`,
   );
 }
 

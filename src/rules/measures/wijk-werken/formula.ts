@@ -14,10 +14,7 @@
  * the cheques the user pays; the outputs split it as the seeds give it (only for the 7,45 tariff).
  */
 import { type Cents, money } from '../../../domain/index.ts';
-import { defineFormula, fact } from '../../engine/index.ts';
-
-/** An amount as the Dutch text shows it: 7,45. */
-const eur = (c: Cents) => money.toEuroString(c).replace('.', ',');
+import { defineFormula, euroText, fact } from '../../engine/index.ts';
 
 const CHEQUE = 'seeds/004_694cfc149f605398.txt:L2801-2809';
 
@@ -185,7 +182,7 @@ export default defineFormula({
           source: 'seeds/004_694cfc149f605398.txt:L2801-2804',
           holds: ({ f, p }) => f.chequeprijs <= p.max_chequeprijs,
           text: ({ f, p }) =>
-            `tarief ${eur(f.chequeprijs)} euro per cheque, hoogstens ${eur(p.max_chequeprijs)} euro`,
+            `tarief ${euroText(f.chequeprijs)} euro per cheque, hoogstens ${euroText(p.max_chequeprijs)} euro`,
         },
       ],
       outputs: {
@@ -235,19 +232,19 @@ export default defineFormula({
           step(
             'verdeling_sluit',
             papier === p.tarief_met_verdeling && elektronisch === p.tarief_met_verdeling,
-            `papier ${eur(papier)} en elektronisch ${eur(elektronisch)} euro = tarief ${eur(p.tarief_met_verdeling)} euro (${CHEQUE})`,
+            `papier ${euroText(papier)} en elektronisch ${euroText(elektronisch)} euro = tarief ${euroText(p.tarief_met_verdeling)} euro (${CHEQUE})`,
           );
         } else {
           step(
             'verdeling_gekend',
             false,
-            `de bronnen geven de verdeling enkel voor een cheque van ${eur(p.tarief_met_verdeling)} euro (${CHEQUE})`,
+            `de bronnen geven de verdeling enkel voor een cheque van ${euroText(p.tarief_met_verdeling)} euro (${CHEQUE})`,
           );
         }
         return stepMoney(
           'waarde_cheques',
           money.mul(f.chequeprijs, f.aantal_cheques),
-          `${f.aantal_cheques} cheques × ${eur(f.chequeprijs)} euro (${CHEQUE})`,
+          `${f.aantal_cheques} cheques × ${euroText(f.chequeprijs)} euro (${CHEQUE})`,
         );
       },
     },
