@@ -15,7 +15,7 @@
  * One calculation is one application by a maatwerkbedrijf or samenwerkingsverband. The seeds give
  * no euro amount per supervisor, so the formula has no amount: it gives the supervision in FTE.
  */
-import { fraction } from '../../../domain/index.ts';
+import { fraction, roundHalfAway } from '../../../domain/index.ts';
 import { type Condition, decimalComma, defineFormula, fact, type Output } from '../../engine/index.ts';
 
 const exact = (n: number) => fraction(n).num;
@@ -84,7 +84,7 @@ const outputs: Record<string, Output<F, P>> = {
   omkadering_vte: {
     label: 'Omkaderingssubsidie: VTE AZ-begeleider',
     unit: 'VTE',
-    value: ({ f, p }) => Math.round((f.gevraagde_az_vte / p.az_medewerkers_per_begeleider) * 1000) / 1000,
+    value: ({ f, p }) => roundHalfAway(f.gevraagde_az_vte / p.az_medewerkers_per_begeleider, 3),
   },
   max_az_vte: {
     label: 'Hoogstens toegelaten AZ-medewerkers (5% van het contingent dgwn)',

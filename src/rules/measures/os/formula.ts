@@ -11,6 +11,7 @@
  * stage ≤ ½ × (opleiding + stage) is the same as stage ≤ opleiding; with an aandeel a in general
  * stage ≤ a / (1 − a) × opleiding. Compared exactly in integers: stage × den ≤ num × (opleiding + stage).
  */
+import { roundHalfAway } from '../../../domain/index.ts';
 import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
 
 export default defineFormula({
@@ -76,7 +77,7 @@ export default defineFormula({
             const a = p.max_aandeel_stage;
             const volgensAandeel = step(
               'max_volgens_aandeel',
-              Math.round(((a.num * f.opleidingsmaanden) / (a.den - a.num)) * 100) / 100,
+              roundHalfAway((a.num * f.opleidingsmaanden) / (a.den - a.num), 2),
               `aandeel ${decimalComma(a.value * 100)} %: stage ≤ ${a.num}/${a.den - a.num} × ${decimalComma(f.opleidingsmaanden)} maanden opleiding`,
             );
             return Math.min(volgensAandeel, p.max_maanden);
