@@ -171,3 +171,50 @@ export function Checkboxes(p: {
 export function Actions(props: PropsWithChildren) {
   return <div class="form-actions">{props.children}</div>;
 }
+
+/**
+ * A posted form with what every form of Trede has: the CSRF token, the error summary at the top and
+ * the submit and cancel actions at the bottom. `confirm` asks before sending (destructive actions).
+ */
+export function PostForm(
+  p: PropsWithChildren<{
+    action: string;
+    csrf: string | undefined;
+    errors?: FormErrors | undefined;
+    labels: Record<string, string>;
+    submit: string;
+    cancel: string;
+    confirm?: string;
+  }>,
+) {
+  return (
+    <form method="post" action={p.action} novalidate data-confirm={p.confirm}>
+      <Csrf token={p.csrf} />
+      <ErrorSummary errors={p.errors} labels={p.labels} />
+      {p.children}
+      <Actions>
+        <button type="submit">{p.submit}</button>
+        <a href={p.cancel} class="button-secondary">
+          Annuleren
+        </a>
+      </Actions>
+    </form>
+  );
+}
+
+/**
+ * Binds fields to a form's labels, submitted values and errors: `<Field {...bind('insz')} … />`
+ * instead of repeating name, label, value and error for every field.
+ */
+export function fieldBinder<L extends Record<string, string>>(
+  labels: L,
+  values: Partial<Record<string, string>>,
+  errors?: FormErrors | undefined,
+) {
+  return (name: keyof L & string) => ({
+    name,
+    label: labels[name] as string,
+    value: values[name],
+    error: errors?.fields[name],
+  });
+}

@@ -41,7 +41,7 @@ import {
   setContingent,
 } from '../../registry/index.ts';
 import { catalogue } from '../../rules/index.ts';
-import { Actions, Csrf, ErrorSummary, Field, Select } from '../components/forms.tsx';
+import { Actions, Csrf, Field, fieldBinder, PostForm, Select } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
 import { DataTable, Details, Pager } from '../components/table.tsx';
 import {
@@ -56,7 +56,7 @@ import {
   text,
   type WebContext,
 } from '../context.ts';
-import { formatDate, formatNumber } from '../format.ts';
+import { formatDate, formatNumber, parseDecimalInput } from '../format.ts';
 import { OrganisationDossiers } from './dossiers.tsx';
 
 const fte = (n: number) => formatNumber(n, 2);
@@ -288,45 +288,27 @@ const PERSON_LABELS = { insz: 'INSZ', firstName: 'Voornaam', lastName: 'Achterna
 
 function PersonForm(p: { c: WebContext; values: Values; errors?: FormErrors | undefined }) {
   const auth = requireWebUser(p.c);
-  const f = p.errors?.fields ?? {};
+  const bind = fieldBinder(PERSON_LABELS, p.values, p.errors);
   return (
-    <form method="post" action="/register/personen/nieuw" novalidate>
-      <Csrf token={auth.csrfToken} />
-      <ErrorSummary errors={p.errors} labels={PERSON_LABELS} />
+    <PostForm
+      action="/register/personen/nieuw"
+      csrf={auth.csrfToken}
+      errors={p.errors}
+      labels={PERSON_LABELS}
+      submit="Persoon registreren"
+      cancel="/register/personen"
+    >
       <Field
-        name="insz"
-        label={PERSON_LABELS.insz}
+        {...bind('insz')}
         required
         hint="Rijksregister- of bisnummer, 11 cijfers, bv. 85.07.30-033.28; het controlegetal wordt nagekeken."
-        value={p.values['insz']}
-        error={f['insz']}
         width="medium"
         inputmode="numeric"
         autocomplete="off"
       />
-      <Field
-        name="firstName"
-        label={PERSON_LABELS.firstName}
-        value={p.values['firstName']}
-        error={f['firstName']}
-        width="medium"
-        autocomplete="off"
-      />
-      <Field
-        name="lastName"
-        label={PERSON_LABELS.lastName}
-        value={p.values['lastName']}
-        error={f['lastName']}
-        width="medium"
-        autocomplete="off"
-      />
-      <Actions>
-        <button type="submit">Persoon registreren</button>
-        <a href="/register/personen" class="button-secondary">
-          Annuleren
-        </a>
-      </Actions>
-    </form>
+      <Field {...bind('firstName')} width="medium" autocomplete="off" />
+      <Field {...bind('lastName')} width="medium" autocomplete="off" />
+    </PostForm>
   );
 }
 
@@ -347,91 +329,51 @@ function PlacementForm(p: {
   errors?: FormErrors | undefined;
 }) {
   const auth = requireWebUser(p.c);
-  const f = p.errors?.fields ?? {};
+  const bind = fieldBinder(PLACEMENT_LABELS, p.values, p.errors);
   return (
-    <form method="post" action="/register/plaatsingen/nieuw" novalidate>
-      <Csrf token={auth.csrfToken} />
+    <PostForm
+      action="/register/plaatsingen/nieuw"
+      csrf={auth.csrfToken}
+      errors={p.errors}
+      labels={PLACEMENT_LABELS}
+      submit="Plaatsing registreren"
+      cancel={backPath(p.values['terug'], '/register/plaatsingen')}
+    >
       <input type="hidden" name="terug" value={p.values['terug'] ?? ''} />
-      <ErrorSummary errors={p.errors} labels={PLACEMENT_LABELS} />
       <Field
-        name="insz"
-        label={PLACEMENT_LABELS.insz}
+        {...bind('insz')}
         required
         hint="De persoon moet al geregistreerd zijn."
-        value={p.values['insz']}
-        error={f['insz']}
         width="medium"
         inputmode="numeric"
         autocomplete="off"
       />
       <Field
-        name="kbo"
-        label={PLACEMENT_LABELS.kbo}
+        {...bind('kbo')}
         required
         hint="10 cijfers, bv. 0123.456.749."
-        value={p.values['kbo']}
-        error={f['kbo']}
         width="medium"
         inputmode="numeric"
       />
-      <Select
-        name="measure"
-        label={PLACEMENT_LABELS.measure}
-        required
-        options={p.measures}
-        value={p.values['measure']}
-        error={f['measure']}
-        empty="— kies een maatregel —"
-      />
+      <Select {...bind('measure')} required options={p.measures} empty="— kies een maatregel —" />
+      <Field {...bind('start')} type="date" required width="medium" />
+      <Field {...bind('end')} type="date" hint="Leeg laten voor een lopende plaatsing." width="medium" />
       <Field
-        name="start"
-        label={PLACEMENT_LABELS.start}
-        type="date"
-        required
-        value={p.values['start']}
-        error={f['start']}
-        width="medium"
-      />
-      <Field
-        name="end"
-        label={PLACEMENT_LABELS.end}
-        type="date"
-        hint="Leeg laten voor een lopende plaatsing."
-        value={p.values['end']}
-        error={f['end']}
-        width="medium"
-      />
-      <Field
-        name="fte"
-        label={PLACEMENT_LABELS.fte}
+        {...bind('fte')}
         required
         hint="Tussen 0 en 1, bv. 0,8 voor vier vijfde."
-        value={p.values['fte']}
-        error={f['fte']}
         width="short"
         inputmode="decimal"
       />
-      <Field
-        name="hoursPerWeek"
-        label={PLACEMENT_LABELS.hoursPerWeek}
-        value={p.values['hoursPerWeek']}
-        error={f['hoursPerWeek']}
-        width="short"
-        inputmode="decimal"
-      />
-      <Actions>
-        <button type="submit">Plaatsing registreren</button>
-        <a href={backPath(p.values['terug'], '/register/plaatsingen')} class="button-secondary">
-          Annuleren
-        </a>
-      </Actions>
-    </form>
+      <Field {...bind('hoursPerWeek')} width="short" inputmode="decimal" />
+    </PostForm>
   );
 }
 
 /** A decimal typed the Belgian way (0,8) is read as 0.8; an empty field is "not given". */
-function decimal(form: FormValues, key: string): string | undefined {
-  return optional(form, key)?.replace(',', '.');
+function decimal(form: FormValues, key: string): number | string | undefined {
+  const v = optional(form, key);
+  return v === undefined ? undefined : parseDecimalInput(v);
 }
 
 /**
@@ -459,33 +401,20 @@ function EndPlacementForm(p: {
   errors?: FormErrors | undefined;
 }) {
   const auth = requireWebUser(p.c);
+  const bind = fieldBinder(END_LABELS, p.values, p.errors);
   return (
-    <form
-      method="post"
+    <PostForm
       action={`/register/plaatsingen/${p.id}/beeindigen`}
-      novalidate
-      data-confirm="Deze plaatsing beëindigen? De einddatum telt mee in rapporten en berekeningen."
+      csrf={auth.csrfToken}
+      errors={p.errors}
+      labels={END_LABELS}
+      submit="Plaatsing beëindigen"
+      cancel={p.back}
+      confirm="Deze plaatsing beëindigen? De einddatum telt mee in rapporten en berekeningen."
     >
-      <Csrf token={auth.csrfToken} />
       <input type="hidden" name="terug" value={p.back} />
-      <ErrorSummary errors={p.errors} labels={END_LABELS} />
-      <Field
-        name="end"
-        label={END_LABELS.end}
-        type="date"
-        required
-        hint="De laatste dag van de plaatsing."
-        value={p.values['end']}
-        error={p.errors?.fields['end']}
-        width="medium"
-      />
-      <Actions>
-        <button type="submit">Plaatsing beëindigen</button>
-        <a href={p.back} class="button-secondary">
-          Annuleren
-        </a>
-      </Actions>
-    </form>
+      <Field {...bind('end')} type="date" required hint="De laatste dag van de plaatsing." width="medium" />
+    </PostForm>
   );
 }
 
@@ -504,52 +433,26 @@ function RecognitionForm(p: {
   errors?: FormErrors | undefined;
 }) {
   const auth = requireWebUser(p.c);
-  const f = p.errors?.fields ?? {};
+  const bind = fieldBinder(RECOGNITION_LABELS, p.values, p.errors);
   return (
-    <form method="post" action={`/register/organisaties/${p.organisationId}/erkenningen/nieuw`} novalidate>
-      <Csrf token={auth.csrfToken} />
-      <ErrorSummary errors={p.errors} labels={RECOGNITION_LABELS} />
-      <Select
-        name="measure"
-        label={RECOGNITION_LABELS.measure}
-        required
-        options={p.measures}
-        value={p.values['measure']}
-        error={f['measure']}
-        empty="— kies een maatregel —"
-      />
+    <PostForm
+      action={`/register/organisaties/${p.organisationId}/erkenningen/nieuw`}
+      csrf={auth.csrfToken}
+      errors={p.errors}
+      labels={RECOGNITION_LABELS}
+      submit="Erkenning toevoegen"
+      cancel={`/register/organisaties/${p.organisationId}`}
+    >
+      <Select {...bind('measure')} required options={p.measures} empty="— kies een maatregel —" />
+      <Field {...bind('reference')} width="medium" />
+      <Field {...bind('validFrom')} type="date" required width="medium" />
       <Field
-        name="reference"
-        label={RECOGNITION_LABELS.reference}
-        value={p.values['reference']}
-        error={f['reference']}
-        width="medium"
-      />
-      <Field
-        name="validFrom"
-        label={RECOGNITION_LABELS.validFrom}
-        type="date"
-        required
-        value={p.values['validFrom']}
-        error={f['validFrom']}
-        width="medium"
-      />
-      <Field
-        name="validTo"
-        label={RECOGNITION_LABELS.validTo}
+        {...bind('validTo')}
         type="date"
         hint="Leeg laten voor een erkenning van onbepaalde duur."
-        value={p.values['validTo']}
-        error={f['validTo']}
         width="medium"
       />
-      <Actions>
-        <button type="submit">Erkenning toevoegen</button>
-        <a href={`/register/organisaties/${p.organisationId}`} class="button-secondary">
-          Annuleren
-        </a>
-      </Actions>
-    </form>
+    </PostForm>
   );
 }
 
@@ -563,53 +466,27 @@ function ContingentForm(p: {
   errors?: FormErrors | undefined;
 }) {
   const auth = requireWebUser(p.c);
-  const f = p.errors?.fields ?? {};
+  const bind = fieldBinder(CONTINGENT_LABELS, p.values, p.errors);
   return (
-    <form method="post" action={`/register/organisaties/${p.organisationId}/contingenten/nieuw`} novalidate>
-      <Csrf token={auth.csrfToken} />
-      <ErrorSummary errors={p.errors} labels={CONTINGENT_LABELS} />
-      <Select
-        name="measure"
-        label={CONTINGENT_LABELS.measure}
-        required
-        options={p.measures}
-        value={p.values['measure']}
-        error={f['measure']}
-        empty="— kies een maatregel —"
-      />
+    <PostForm
+      action={`/register/organisaties/${p.organisationId}/contingenten/nieuw`}
+      csrf={auth.csrfToken}
+      errors={p.errors}
+      labels={CONTINGENT_LABELS}
+      submit="Contingent opslaan"
+      cancel={`/register/organisaties/${p.organisationId}`}
+    >
+      <Select {...bind('measure')} required options={p.measures} empty="— kies een maatregel —" />
+      <Field {...bind('quarter')} required hint="JJJJ-Qn, bv. 2026-Q1." width="short" />
       <Field
-        name="quarter"
-        label={CONTINGENT_LABELS.quarter}
-        required
-        hint="JJJJ-Qn, bv. 2026-Q1."
-        value={p.values['quarter']}
-        error={f['quarter']}
-        width="short"
-      />
-      <Field
-        name="fte"
-        label={CONTINGENT_LABELS.fte}
+        {...bind('fte')}
         required
         hint="Het aantal VTE voor dat kwartaal; een vorige waarde blijft in de geschiedenis."
-        value={p.values['fte']}
-        error={f['fte']}
         width="short"
         inputmode="decimal"
       />
-      <Field
-        name="reason"
-        label={CONTINGENT_LABELS.reason}
-        value={p.values['reason']}
-        error={f['reason']}
-        width="long"
-      />
-      <Actions>
-        <button type="submit">Contingent opslaan</button>
-        <a href={`/register/organisaties/${p.organisationId}`} class="button-secondary">
-          Annuleren
-        </a>
-      </Actions>
-    </form>
+      <Field {...bind('reason')} width="long" />
+    </PostForm>
   );
 }
 
