@@ -13,7 +13,7 @@ import {
   type OrganisationView,
   updateOrganisation,
 } from '../../registry/index.ts';
-import { Actions, Csrf, ErrorSummary, Field, Select } from '../components/forms.tsx';
+import { Field, fieldBinder, PostForm, Select } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
 import { DataTable, Details, Pager } from '../components/table.tsx';
 import {
@@ -53,85 +53,38 @@ function OrganisationForm(p: {
   submit: string;
 }) {
   const auth = requireWebUser(p.c);
-  const f = p.errors?.fields ?? {};
+  const bind = fieldBinder(LABELS, p.values, p.errors);
   return (
-    <form method="post" action={p.action} novalidate>
-      <Csrf token={auth.csrfToken} />
-      <ErrorSummary errors={p.errors} labels={LABELS} />
+    <PostForm
+      action={p.action}
+      csrf={auth.csrfToken}
+      errors={p.errors}
+      labels={LABELS}
+      submit={p.submit}
+      cancel={BASE}
+    >
       {p.withKbo && (
         <Field
-          name="kbo"
-          label={LABELS.kbo}
+          {...bind('kbo')}
           required
           hint="10 cijfers, bv. 0123.456.749; het controlegetal wordt nagekeken."
-          value={p.values['kbo']}
-          error={f['kbo']}
           width="medium"
           inputmode="numeric"
         />
       )}
+      <Field {...bind('name')} required width="long" />
+      <Select {...bind('type')} required options={TYPE_OPTIONS} empty="— kies een type —" />
+      <Field {...bind('legalForm')} width="short" />
+      <Field {...bind('street')} width="long" />
+      <Field {...bind('postalCode')} width="short" inputmode="numeric" />
+      <Field {...bind('municipality')} width="medium" />
       <Field
-        name="name"
-        label={LABELS.name}
-        required
-        value={p.values['name']}
-        error={f['name']}
-        width="long"
-      />
-      <Select
-        name="type"
-        label={LABELS.type}
-        required
-        options={TYPE_OPTIONS}
-        value={p.values['type']}
-        error={f['type']}
-        empty="— kies een type —"
-      />
-      <Field
-        name="legalForm"
-        label={LABELS.legalForm}
-        value={p.values['legalForm']}
-        error={f['legalForm']}
-        width="short"
-      />
-      <Field
-        name="street"
-        label={LABELS.street}
-        value={p.values['street']}
-        error={f['street']}
-        width="long"
-      />
-      <Field
-        name="postalCode"
-        label={LABELS.postalCode}
-        value={p.values['postalCode']}
-        error={f['postalCode']}
-        width="short"
-        inputmode="numeric"
-      />
-      <Field
-        name="municipality"
-        label={LABELS.municipality}
-        value={p.values['municipality']}
-        error={f['municipality']}
-        width="medium"
-      />
-      <Field
-        name="nisCode"
-        label={LABELS.nisCode}
+        {...bind('nisCode')}
         hint="5 cijfers; bepaalt de regio in de monitor (bv. 31005 voor Brugge)."
-        value={p.values['nisCode']}
-        error={f['nisCode']}
         width="short"
         inputmode="numeric"
       />
-      <Actions>
-        <button type="submit">{p.submit}</button>
-        <a href={BASE} class="button-secondary">
-          Annuleren
-        </a>
-      </Actions>
-    </form>
+    </PostForm>
   );
 }
 
