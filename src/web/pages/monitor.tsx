@@ -84,6 +84,50 @@ function rowOf(table: SeriesRow[], id: string): SeriesRow {
   return table.find((r) => r.id === id) as SeriesRow;
 }
 
+interface YearRow {
+  label: string;
+  values: readonly (number | null)[];
+  format?: (v: number | null) => string;
+  strong?: boolean;
+}
+
+/** A table with one column per year of the study: the data behind a chart, for reading and print. */
+function YearTable(p: {
+  id: string;
+  caption: string;
+  first: string;
+  years: readonly number[];
+  rows: YearRow[];
+}) {
+  return (
+    <table class="data" id={p.id}>
+      <caption>{p.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{p.first}</th>
+          {p.years.map((y) => (
+            <th scope="col" class="num">
+              {y}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {p.rows.map((r) => (
+          <tr>
+            <th scope="row">{r.label}</th>
+            {r.values.map((v) => (
+              <td class="num">
+                {r.strong ? <strong>{(r.format ?? formatNumber)(v)}</strong> : (r.format ?? formatNumber)(v)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function monitorPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -199,37 +243,16 @@ export function monitorPages(): Hono<AppEnv> {
             })),
           }}
         />
-        <table class="data" id="tabel-ladder">
-          <caption>Plaatsen per trede, {regionName}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Trede</th>
-              {years.map((y) => (
-                <th scope="col" class="num">
-                  {y}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rungRows.map((r) => (
-              <tr>
-                <th scope="row">{RUNG_LABEL[r.rung as number]}</th>
-                {r.values[region].map((v) => (
-                  <td class="num">{formatNumber(v)}</td>
-                ))}
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">Totaal treden 3 + 4 + 5</th>
-              {total.values[region].map((v) => (
-                <td class="num">
-                  <strong>{formatNumber(v)}</strong>
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
+        <YearTable
+          id="tabel-ladder"
+          caption={`Plaatsen per trede, ${regionName}`}
+          first="Trede"
+          years={years}
+          rows={[
+            ...rungRows.map((r) => ({ label: RUNG_LABEL[r.rung as number] ?? '', values: r.values[region] })),
+            { label: 'Totaal treden 3 + 4 + 5', values: total.values[region], strong: true },
+          ]}
+        />
         <Downloads
           csv={`${BASE}/download/tabel-39.csv`}
           xlsx={`${BASE}/download/monitor.xlsx?${q}`}
@@ -300,41 +323,17 @@ export function monitorPages(): Hono<AppEnv> {
             })),
           }}
         />
-        <table class="data" id="tabel-aandeel">
-          <caption>West-Vlaanderen en Vlaams Gewest, aandeel West-Vlaanderen</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reeks</th>
-              {years.map((y) => (
-                <th scope="col" class="num">
-                  {y}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {[...rungRows, total].flatMap((r) => [
-              <tr>
-                <th scope="row">{r.label} – West-Vlaanderen</th>
-                {r.values['west-vlaanderen'].map((v) => (
-                  <td class="num">{formatNumber(v)}</td>
-                ))}
-              </tr>,
-              <tr>
-                <th scope="row">{r.label} – Vlaams Gewest</th>
-                {r.values.vlaanderen.map((v) => (
-                  <td class="num">{formatNumber(v)}</td>
-                ))}
-              </tr>,
-              <tr>
-                <th scope="row">Aandeel West-Vlaanderen</th>
-                {r.share.map((v) => (
-                  <td class="num">{formatPercent(v)}</td>
-                ))}
-              </tr>,
-            ])}
-          </tbody>
-        </table>
+        <YearTable
+          id="tabel-aandeel"
+          caption="West-Vlaanderen en Vlaams Gewest, aandeel West-Vlaanderen"
+          first="Reeks"
+          years={years}
+          rows={[...rungRows, total].flatMap((r) => [
+            { label: `${r.label} – West-Vlaanderen`, values: r.values['west-vlaanderen'] },
+            { label: `${r.label} – Vlaams Gewest`, values: r.values.vlaanderen },
+            { label: 'Aandeel West-Vlaanderen', values: r.share, format: formatPercent },
+          ])}
+        />
         <Downloads
           csv={`${BASE}/download/tabel-39.csv`}
           xlsx={`${BASE}/download/monitor.xlsx?${q}`}
