@@ -42,6 +42,18 @@ function activeOn(f: PlacementFact, date: string): boolean {
   return f.start <= date && (f.end === null || f.end >= date);
 }
 
+/** Groups in one pass, appending (a measure can have 100,000 placements: no copying per item). */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** Days of `year` covered by the union of a person's placements (both ends inclusive). */
 function daysInYear(facts: PlacementFact[], year: number): number {
   const y0 = ms(`${year}-01-01`);
@@ -70,8 +82,7 @@ export function countPersons(
   basis: MonitorMeasure['counting'],
   year: number,
 ): number {
-  const byPerson = new Map<string, PlacementFact[]>();
-  for (const f of facts) byPerson.set(f.person, [...(byPerson.get(f.person) ?? []), f]);
+  const byPerson = groupBy(facts, (f) => f.person);
   const persons = [...byPerson.values()];
   switch (basis) {
     case 'snapshot': {
@@ -108,8 +119,7 @@ export async function ladderFromPlacements(
   if (!Number.isInteger(year)) throw ValidationError.field('year', 'geef een jaartal');
   const catalogue = measures ?? (await monitorMeasures());
   const inRegion = facts.filter((f) => nisInRegion(f.nisCode, region));
-  const byMeasure = new Map<string, PlacementFact[]>();
-  for (const f of inRegion) byMeasure.set(f.measure, [...(byMeasure.get(f.measure) ?? []), f]);
+  const byMeasure = groupBy(inRegion, (f) => f.measure);
   const notes: string[] = [];
   const leaves: LeafInput[] = [];
   for (const [id, fs] of [...byMeasure].sort(([a], [b]) => a.localeCompare(b))) {
