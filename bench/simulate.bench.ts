@@ -6,23 +6,13 @@
  */
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { simulatePopulation } from '../src/rules/index.ts';
+import { random } from '../test/support/random.ts';
 import { median, nl, peakMemory, startServer } from './support.ts';
 
 const MEASURE = 'aanwervingsincentive';
 const DATE = '2020-06-01';
 const OVERRIDES = [{ parameter: 'tweede_schijf', valid_from: '2020-01-01', value: 3500 }];
 const JSON_ROWS = 100_000;
-
-/** mulberry32: the same population in every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function population(n: number) {
   const r = random(20260101);

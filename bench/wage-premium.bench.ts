@@ -56,12 +56,7 @@ const formula = defineFormula({
       // reference_wage × fte × rate, rounded once to the cent (half away from zero).
       amount: ({ f, p }) =>
         f.hours_per_week >= p.min_hours
-          ? money.cents(
-              money.divRound(
-                f.reference_wage * Math.round(f.fte * MICRO) * p.wage_premium_rate.num,
-                MICRO * p.wage_premium_rate.den,
-              ),
-            )
+          ? money.mulFactorRatio(f.reference_wage, f.fte, p.wage_premium_rate)
           : money.ZERO,
     },
   ],
@@ -152,16 +147,33 @@ export function bareLoop(cols: ReturnType<typeof population>, n: number) {
   return { eligible, amounts, eligibleCount: count, total };
 }
 
-/** Median of 3 timed runs after one warm-up, in ms. */
-function timed<T>(fn: () => T): { ms: number; result: T } {
-  let result = fn();
-  const times: number[] = [];
-  for (let k = 0; k < 3; k++) {
+/**
+ * Trede and the bare loop timed in turns (one warm-up each, then 5 runs of each, alternating), so
+ * that both meet the same load on a shared machine: the medians of wall time and of this
+ * process's CPU time (steadier when other processes compete for the cores), in ms.
+ */
+function timedPair<A, B>(a: () => A, b: () => B) {
+  const runs = {
+    a: { wall: [] as number[], cpu: [] as number[] },
+    b: { wall: [] as number[], cpu: [] as number[] },
+  };
+  let ra = a();
+  let rb = b();
+  const time = <T>(fn: () => T, into: { wall: number[]; cpu: number[] }) => {
     const t = performance.now();
-    result = fn();
-    times.push(performance.now() - t);
+    const c = process.cpuUsage();
+    const r = fn();
+    const used = process.cpuUsage(c);
+    into.wall.push(performance.now() - t);
+    into.cpu.push((used.user + used.system) / 1000);
+    return r;
+  };
+  for (let k = 0; k < 5; k++) {
+    ra = time(a, runs.a);
+    rb = time(b, runs.b);
   }
-  return { ms: median(times), result };
+  const med = (r: { wall: number[]; cpu: number[] }) => ({ ms: median(r.wall), cpu: median(r.cpu) });
+  return { a: { ...med(runs.a), result: ra }, b: { ...med(runs.b), result: rb } };
 }
 
 export async function run(log: (line: string) => void): Promise<void> {
@@ -171,9 +183,10 @@ export async function run(log: (line: string) => void): Promise<void> {
     const t0 = performance.now();
     const cols = population(n);
     const buildMs = performance.now() - t0;
-    const trede = timed(() => calculateBatch(measure, date, cols, n));
-    memory.sample();
-    const bare = timed(() => bareLoop(cols, n));
+    const { a: trede, b: bare } = timedPair(
+      () => calculateBatch(measure, date, cols, n),
+      () => bareLoop(cols, n),
+    );
     memory.sample();
     const result = trede.result;
     let paid = 0;
@@ -181,8 +194,9 @@ export async function run(log: (line: string) => void): Promise<void> {
     const ref = REFERENCE[n]!;
     log(
       `N=${nl(n)}: opbouw ${nl(buildMs, 1)} ms; Trede ${nl(trede.ms, 1)} ms ` +
-        `(${nl(Math.round((n / trede.ms) * 1000))} personen/s), kale lus ${nl(bare.ms, 1)} ms, ` +
-        `verhouding ${ratio(trede.ms, bare.ms)}; premie aan ${nl(paid)}, totaal € ${nl(result.total / 100, 2)}; ` +
+        `(${nl(Math.round((n / trede.ms) * 1000))} personen/s), kale lus ${nl(bare.ms, 1)} ms: ` +
+        `verhouding ${ratio(trede.ms, bare.ms)} (CPU-tijd ${nl(trede.cpu, 1)} / ${nl(bare.cpu, 1)} ms: ` +
+        `${ratio(trede.cpu, bare.cpu)}); premie aan ${nl(paid)}, totaal € ${nl(result.total / 100, 2)}; ` +
         `piekgeheugen ${memory.mib()} MiB`,
     );
     if (paid !== ref.paid || result.total !== ref.total)
@@ -192,5 +206,7 @@ export async function run(log: (line: string) => void): Promise<void> {
     if (bare.result.total !== result.total || bare.result.eligibleCount !== result.eligibleCount)
       throw new Error(`N=${n}: de kale lus geeft een ander resultaat dan Trede`);
   }
-  log('alle totalen gelijk aan de referentie (tot op de cent); doel: Trede binnen 1,5× van de kale lus');
+  log(
+    'medianen van 5 beurten; alle totalen gelijk aan de referentie (tot op de cent); doel: Trede binnen 1,5× van de kale lus',
+  );
 }

@@ -23,6 +23,8 @@ export {
   type Column,
   calculate,
   calculateBatch,
+  describeKernel,
+  type KernelPart,
   NotModelledError,
   parseFacts,
   type TraceEntry,
