@@ -34,6 +34,7 @@ export {
   CatalogueError,
   type LoadedMeasure,
   loadMeasures,
+  loadRuleset,
   MEASURES_DIR,
   RULES_DIR,
   rulesetHash,
