@@ -3,7 +3,7 @@
  * `bin/serve.mjs`), medians, peak memory and nl-BE number formatting.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,19 +23,43 @@ export const ratio = (x: number, ref: number) => `${nl(x / ref, 2)}×`;
 
 export const tempDir = (name: string) => mkdtempSync(join(tmpdir(), `trede-bench-${name}-`));
 
-/** Wall time of a command run to completion, in ms; throws when it fails. */
+const TIME = '/usr/bin/time';
+
+/**
+ * Wall time and CPU time (user + system, through /usr/bin/time when it is there) of a command run
+ * to completion, in ms; throws when it fails. On a machine shared with other work the CPU time is
+ * the steadier figure.
+ */
 export function timeCommand(cmd: string, args: string[], opts: { cwd?: string; input?: string } = {}) {
+  const timed = existsSync(TIME);
+  const [file, argv] = timed ? [TIME, ['-f', 'cpu %U %S', cmd, ...args]] : [cmd, args];
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd: opts.cwd ?? ROOT, input: opts.input ?? '', encoding: 'utf8' });
+  const r = spawnSync(file, argv, { cwd: opts.cwd ?? ROOT, input: opts.input ?? '', encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} faalde (${r.status}): ${r.stderr}`);
-  return { ms, stdout: r.stdout };
+  const m = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { ms, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : Number.NaN, stdout: r.stdout };
+}
+
+/** CPU time (user + system) used so far by every process of a process group, in ms (Linux). */
+export function groupCpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
 }
 
 export interface Server {
   url: string;
   /** ms from spawn to the first 200 on /health. */
   readyMs: number;
+  /** CPU time its processes used until then, in ms. */
+  readyCpuMs: number;
   stop(): Promise<void>;
 }
 
@@ -76,9 +100,11 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 10));
   }
   const readyMs = performance.now() - t0;
+  const readyCpuMs = groupCpuMs(child.pid!);
   return {
     url,
     readyMs,
+    readyCpuMs,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
