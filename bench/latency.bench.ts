@@ -15,6 +15,7 @@ async function load(
   seconds: number,
 ) {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, ...opts });
+  if (r.requests.total === 0) throw new Error(`${url}: geen enkel antwoord binnen ${seconds} s`);
   const bad = r.non2xx + r.errors + r.timeouts;
   if (bad > 0) throw new Error(`${url}: ${bad} antwoorden zonder 2xx (van ${r.requests.total})`);
   return r;
