@@ -3,17 +3,7 @@
  * same formulas, so the totals must agree to the cent. Prints cases per second for both.
  */
 import { calculate, calculateBatch, catalogue, getMeasure } from '../src/rules/index.ts';
-
-/** A small deterministic generator (mulberry32) so every run measures the same population. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../test/support/random.ts';
 
 function population(n: number) {
   const r = random(20261123);

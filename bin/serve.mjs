@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: runs the TypeScript sources through tsx (no build step needed after `npm ci`).
-import { register } from 'tsx/esm/api';
+// `npm start`: the web app and API, from the precompiled sources (bin/build.mjs).
+import { entry } from './build.mjs';
 
-register();
-const { main } = await import('../src/server.ts');
+const { main } = await entry('server.ts');
 await main();

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// `npx trede …`: the command-line interface, run from the TypeScript sources through tsx.
-import { register } from 'tsx/esm/api';
+// `npx trede …`: the command-line interface, from the precompiled sources (bin/build.mjs).
+import { entry } from './build.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const { main } = await entry('cli/main.ts');
 process.exitCode = await main(process.argv);

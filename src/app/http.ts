@@ -9,13 +9,21 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { createApi, errorBody, toErrorResponse } from '../api/index.ts';
+import { createApi, errorBody, isArrowStream, toErrorResponse } from '../api/index.ts';
 import type { AppDeps, AppEnv } from '../http/index.ts';
 import { authenticate } from '../http/index.ts';
 import { createWeb, notFoundPage } from '../web/index.ts';
 
 const require = createRequire(import.meta.url);
-const swaggerDir: string = require('swagger-ui-dist').getAbsoluteFSPath();
+/**
+ * The folder of the Swagger UI assets, looked up on the first request for /api/docs: requiring
+ * the package itself evaluates its 1 MB bundle (over a second at every start) for nothing.
+ */
+let swaggerDir: string | undefined;
+const swaggerAssets = () => {
+  swaggerDir ??= (require('swagger-ui-dist/absolute-path.js') as () => string)();
+  return swaggerDir;
+};
 const SWAGGER_ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
   'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
@@ -23,6 +31,10 @@ const SWAGGER_ASSETS: Record<string, string> = {
 
 /** Routes that receive file uploads get the larger upload limit. */
 export const UPLOAD_PATH = /\/imports?(\/|$)/;
+
+/** A population sent to /api/v1/simulate as an Arrow stream is a file too (tens of megabytes). */
+const isPopulationStream = (path: string, type: string | undefined) =>
+  path === '/api/v1/simulate' && isArrowStream(type);
 
 export function createHttpApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -47,7 +59,10 @@ export function createHttpApp(deps: AppDeps): Hono<AppEnv> {
   );
   app.use('*', (c, next) =>
     bodyLimit({
-      maxSize: UPLOAD_PATH.test(c.req.path) ? deps.config.uploadLimitBytes : deps.config.bodyLimitBytes,
+      maxSize:
+        UPLOAD_PATH.test(c.req.path) || isPopulationStream(c.req.path, c.req.header('content-type'))
+          ? deps.config.uploadLimitBytes
+          : deps.config.bodyLimitBytes,
       // The unread rest of the body makes the connection unusable: tell the client to close it.
       onError: (c) =>
         c.json(errorBody('payload_too_large', 'De aanvraag is te groot.'), 413, { connection: 'close' }),
@@ -84,7 +99,7 @@ export function createHttpApp(deps: AppDeps): Hono<AppEnv> {
     const asset = c.req.param('asset');
     const type = SWAGGER_ASSETS[asset];
     if (!type) return c.notFound();
-    return c.body(readFileSync(join(swaggerDir, asset)), 200, {
+    return c.body(readFileSync(join(swaggerAssets(), asset)), 200, {
       'content-type': type,
       'cache-control': 'public, max-age=86400',
     });

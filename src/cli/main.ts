@@ -3,17 +3,27 @@
  * Listings take `--format json`; errors go to stderr with a non-zero exit code.
  */
 import { Command, CommanderError } from 'commander';
-import { loadConfig } from '../config.ts';
-import { migrate, openDatabase } from '../db/index.ts';
-import { auditCommand } from './commands/audit.ts';
-import { dossiersCommand } from './commands/dossiers.ts';
-import { monitorCommand } from './commands/monitor.ts';
-import { registryCommand } from './commands/registry.ts';
-import { rulesCommand } from './commands/rules.ts';
-import { usersCommand } from './commands/users.ts';
 import { type Io, processIo, reportError } from './output.ts';
 
-export function buildProgram(io: Io): Command {
+type Register = (program: Command, io: Io) => unknown;
+
+/**
+ * Each module's commands, imported only when the command line names that module: `trede calc`
+ * loads the rules and not the database, the registry or the web app. Help and an unknown command
+ * load them all.
+ */
+const MODULES: Record<string, () => Promise<Register>> = {
+  rules: async () => (await import('./commands/rules.ts')).rulesCommand,
+  users: async () => (await import('./commands/users.ts')).usersCommand,
+  registry: async () => (await import('./commands/registry.ts')).registryCommand,
+  audit: async () => (await import('./commands/audit.ts')).auditCommand,
+  monitor: async () => (await import('./commands/monitor.ts')).monitorCommand,
+  dossiers: async () => (await import('./commands/dossiers.ts')).dossiersCommand,
+};
+/** Top-level shortcuts that a module registers besides its own group. */
+const SHORTCUTS: Record<string, string> = { calc: 'rules' };
+
+export async function buildProgram(io: Io, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('trede')
     .description('Trede: open platform voor werk en sociale economie in Vlaanderen.')
     .showHelpAfterError('(gebruik --help voor de mogelijkheden)')
@@ -35,6 +45,8 @@ export function buildProgram(io: Io): Command {
     .command('migrate')
     .description('Past de openstaande migraties toe op de geconfigureerde database.')
     .action(async () => {
+      const { loadConfig } = await import('../config.ts');
+      const { migrate, openDatabase } = await import('../db/index.ts');
       const config = loadConfig();
       const db = await openDatabase(
         config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
@@ -47,12 +59,10 @@ export function buildProgram(io: Io): Command {
       }
     });
 
-  rulesCommand(program, io);
-  usersCommand(program, io);
-  registryCommand(program, io);
-  auditCommand(program, io);
-  monitorCommand(program, io);
-  dossiersCommand(program, io);
+  const named = argv[2] && (SHORTCUTS[argv[2]] ?? argv[2]);
+  const wanted =
+    named === 'serve' || named === 'db' ? [] : named && named in MODULES ? [named] : Object.keys(MODULES);
+  for (const register of await Promise.all(wanted.map((m) => MODULES[m]!()))) register(program, io);
 
   for (const cmd of allCommands(program))
     cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
@@ -64,7 +74,7 @@ function allCommands(cmd: Command): Command[] {
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   try {
     await program.parseAsync(argv);
     return 0;

@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import pg from 'pg';
+import type pg from 'pg';
 
 export type Row = Record<string, unknown>;
 
@@ -78,15 +78,16 @@ async function openPglite(options: DbOptions): Promise<Db> {
   } as Db;
 }
 
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === INT8) return (v: string) => Number(v);
-    if (oid === DATE) return (v: string) => v;
-    return pg.types.getTypeParser(oid, format);
-  },
-};
-
 async function openPostgres(url: string): Promise<Db> {
+  // Imported here: the embedded database (the default) never needs the PostgreSQL client.
+  const { default: pg } = await import('pg');
+  const pgTypes = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8) return (v: string) => Number(v);
+      if (oid === DATE) return (v: string) => v;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
   const pool = new pg.Pool({ connectionString: url, types: pgTypes as pg.CustomTypesConfig, max: 10 });
   pool.on('error', (err) => console.error('PostgreSQL-verbinding verbroken:', err.message));
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({

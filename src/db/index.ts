@@ -7,6 +7,7 @@ export {
   type Row,
   type Tx,
 } from './client.ts';
+export { readYamlData } from './data-files.ts';
 export { loadMigrations, MIGRATIONS_DIR, type Migration, migrate } from './migrate.ts';
 export {
   Conditions,

@@ -33,6 +33,11 @@ export function divRound(numerator: number, denominator: number): number {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator === 0) {
     throw new RangeError(`divRound(${numerator}, ${denominator}) is buiten het veilige bereik`);
   }
+  if (numerator >= 0 && denominator > 0) {
+    // The common case (amounts and rates are positive) without the sign handling.
+    const q = Math.floor(numerator / denominator);
+    return 2 * (numerator - q * denominator) >= denominator ? q + 1 : q;
+  }
   const sign = Math.sign(numerator) * Math.sign(denominator);
   const n = Math.abs(numerator);
   const d = Math.abs(denominator);
@@ -78,6 +83,19 @@ export function mul(amount: Cents, factor: number): Cents {
   if (micro / MICRO === factor && Math.abs(amount * micro) <= MAX_SAFE)
     return cents(divRound(amount * micro, MICRO));
   return mulRatio(amount, ratio(factor));
+}
+
+/**
+ * `amount × factor × rate` rounded once to the cent, half away from zero: a wage × FTE × premium
+ * rate without the error of rounding twice. A factor with up to six decimals takes the integer
+ * path; another is converted exactly from its decimal notation.
+ */
+export function mulFactorRatio(amount: Cents, factor: number, rate: Ratio): Cents {
+  const micro = Math.round(factor * MICRO);
+  const exact = micro / MICRO === factor ? null : ratio(factor);
+  const product = amount * (exact ? exact.num : micro) * rate.num;
+  if (Math.abs(product) > MAX_SAFE) throw new RangeError('Bedrag te groot voor exacte berekening');
+  return cents(divRound(product, (exact ? exact.den : MICRO) * rate.den));
 }
 
 export function add(...amounts: Cents[]): Cents {

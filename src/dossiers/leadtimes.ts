@@ -4,11 +4,10 @@
  * year, the change in percentage points against the previous year and the legend's colour.
  * Measured from the dossiers' append-only timeline.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { type Actor, assertCan } from '../access/index.ts';
 import type { Queryable } from '../db/index.ts';
+import { readYamlData } from '../db/index.ts';
 import {
   addDays,
   addMonths,
@@ -65,7 +64,7 @@ let normsFile: NormsFile | undefined;
 /** The norms table, loaded and validated once. */
 export function norms(): NormsFile {
   normsFile ??= normsFileSchema.parse(
-    parse(readFileSync(new URL('./norms.yaml', import.meta.url), 'utf8'), {
+    readYamlData(new URL('./norms.yaml', import.meta.url), {
       schema: 'core',
       uniqueKeys: true,
     }),

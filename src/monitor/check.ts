@@ -3,9 +3,8 @@
  * (and the figures the text states about it) and reports each published figure that does not follow
  * from its parts, with its seed lines. Nothing is corrected: the findings are the output.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readYamlData } from '../db/index.ts';
 import { growth, percent, roundHalfAway } from '../domain/index.ts';
 import { type ContextFinding, contextReport } from './context.ts';
 import { type Ladder, monitorMeasures, referenceLadder } from './ladder.ts';
@@ -63,7 +62,7 @@ const claimSchema = z.object({
   ),
 });
 export const TEXT_CLAIMS = claimSchema.parse(
-  parse(readFileSync(new URL('./data/text-claims.yaml', import.meta.url), 'utf8')),
+  readYamlData(new URL('./data/text-claims.yaml', import.meta.url)),
 ).claims;
 
 const nl = (n: number | null, d = 0) =>

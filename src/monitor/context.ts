@@ -2,16 +2,15 @@
  * Jobseekers (nwwz) by target group 2014-2019 and labour-market context indicators, each with its
  * source, age band and date; growth and shares recomputed and checked against the published ones.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { type Actor, assertCan } from '../access/index.ts';
+import { readYamlData } from '../db/index.ts';
 import { growth, percent } from '../domain/index.ts';
 import { referenceLadder } from './ladder.ts';
 import { REFERENCE_REGIONS } from './reference.ts';
 
 const load = <T>(file: string, schema: z.ZodType<T>): T =>
-  schema.parse(parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')));
+  schema.parse(readYamlData(new URL(`./data/${file}`, import.meta.url)));
 
 const nwwzSchema = z.object({
   table: z.string(),

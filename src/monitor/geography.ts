@@ -2,9 +2,8 @@
  * The monitor's geography: Vlaams Gewest → provinces → the five West-Flemish regions of the POM
  * study (+ "niet toe te wijzen") → arrondissements → municipalities by NIS code.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readYamlData } from '../db/index.ts';
 
 const dataUrl = new URL('./data/geography.yaml', import.meta.url);
 
@@ -35,7 +34,7 @@ export interface GeoArea {
   source: string;
 }
 
-const raw = schema.parse(parse(readFileSync(dataUrl, 'utf8')));
+const raw = schema.parse(readYamlData(dataUrl));
 
 export const WEST_FLEMISH_REGIONS = raw.regions.map((r) => r.id);
 

@@ -2,10 +2,9 @@
  * KPI tiles: the ISE indicators of seeds/003 Bijlage XI (computed from their parts where the seed
  * gives them) and the department's lead-time norms with the legend's colours (seeds/001).
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { type Actor, assertCan } from '../access/index.ts';
+import { readYamlData } from '../db/index.ts';
 import { percent } from '../domain/index.ts';
 
 const num = z.union([z.number(), z.enum(['nvt', 'nb'])]);
@@ -52,9 +51,7 @@ const schema = z.object({
   ),
 });
 
-export const KPI_DATA = schema.parse(
-  parse(readFileSync(new URL('./data/kpis.yaml', import.meta.url), 'utf8')),
-);
+export const KPI_DATA = schema.parse(readYamlData(new URL('./data/kpis.yaml', import.meta.url)));
 
 export type Colour =
   | 'donkergroen'

@@ -5,9 +5,8 @@
  * placed in a region by the NIS code of the place of work.
  */
 
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readYamlData } from '../db/index.ts';
 import { ValidationError } from '../domain/index.ts';
 import type { PlacementFact } from '../registry/index.ts';
 import { nisInRegion } from './geography.ts';
@@ -32,7 +31,7 @@ const countingSchema = z.object({
   not_modelled: z.array(z.object({ rule: z.string(), source: z.string() })),
 });
 export const COUNTING_RULES = countingSchema.parse(
-  parse(readFileSync(new URL('./data/counting.yaml', import.meta.url), 'utf8')),
+  readYamlData(new URL('./data/counting.yaml', import.meta.url)),
 );
 
 const DAY = 86_400_000;

@@ -3,9 +3,8 @@
  * ./data (each value with the seed line it comes from). Three states are kept apart: a number
  * (0 included), `null` = no value (the measure did not exist) and "nb" = not available.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readYamlData } from '../db/index.ts';
 
 export const REFERENCE_REGIONS = ['west-vlaanderen', 'vlaanderen'] as const;
 export type ReferenceRegion = (typeof REFERENCE_REGIONS)[number];
@@ -55,7 +54,7 @@ const azSchema = z.object({
 export type ArbeidszorgData = z.infer<typeof azSchema>;
 
 function load<T>(file: string, schema: z.ZodType<T>): T {
-  return schema.parse(parse(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')));
+  return schema.parse(readYamlData(new URL(`./data/${file}`, import.meta.url)));
 }
 
 export const TABEL_39: ReferenceTable = load('tabel-39.yaml', tableSchema);

@@ -2,9 +2,8 @@
  * The 2019 ladder by West-Flemish region (annex Tabel 40): the same computation from the regional
  * leaves, plus the check that every region column and the regions' sum follow from their parts.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readYamlData } from '../db/index.ts';
 import { regionArrondissements } from './geography.ts';
 import { computeLadder, type Ladder, type LeafInput, monitorMeasures, type Rung } from './ladder.ts';
 import { TABEL_39 } from './reference.ts';
@@ -25,9 +24,7 @@ const schema = z.object({
   ),
 });
 
-export const TABEL_40 = schema.parse(
-  parse(readFileSync(new URL('./data/tabel-40.yaml', import.meta.url), 'utf8')),
-);
+export const TABEL_40 = schema.parse(readYamlData(new URL('./data/tabel-40.yaml', import.meta.url)));
 const arrSchema = z.object({
   year: z.number().int(),
   tables: z.array(
@@ -43,7 +40,7 @@ const arrSchema = z.object({
 });
 /** Measure tables by arrondissement, 2019 (where the extraction kept the rows intact). */
 export const ARRONDISSEMENTS_2019 = arrSchema.parse(
-  parse(readFileSync(new URL('./data/arrondissementen-2019.yaml', import.meta.url), 'utf8')),
+  readYamlData(new URL('./data/arrondissementen-2019.yaml', import.meta.url)),
 );
 
 export const TABEL_40_REGIONS = TABEL_40.regions.filter((r) => r !== 'west-vlaanderen');

@@ -10,9 +10,8 @@ import {
   calculateBatch,
   type FactDef,
   type LoadedMeasure,
-  loadMeasures,
+  loadRuleset,
   type ParameterOverride,
-  rulesetHash,
   rulesetVersion,
   valueAt,
   versionAt,
@@ -34,11 +33,11 @@ let loading: Promise<Catalogue> | undefined;
 /** The catalogue, loaded and checked once per process. */
 export function catalogue(): Promise<Catalogue> {
   loading ??= (async () => {
-    const measures = await loadMeasures();
+    const { measures, hash } = await loadRuleset();
     const byId = new Map(measures.map((m) => [m.id, m]));
     return {
       measures,
-      ruleset: { version: rulesetVersion(), hash: rulesetHash() },
+      ruleset: { version: rulesetVersion(), hash },
       get: (id) => byId.get(id),
     };
   })();

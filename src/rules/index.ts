@@ -21,6 +21,7 @@ export {
   simulatePopulation,
 } from './catalogue.ts';
 export {
+  type AnyFormula,
   type BatchResult,
   type CalcResult,
   CatalogueError,
@@ -30,6 +31,7 @@ export {
   calculateBatch,
   citedText,
   DOMAINS,
+  type FactDef,
   LIFECYCLE,
   type LoadedMeasure,
   loadMeasures,

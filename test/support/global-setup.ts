@@ -5,9 +5,11 @@
  * - PostgreSQL (when TREDE_TEST_DATABASE_URL is set): a migrated template database that each suite
  *   copies with CREATE DATABASE … TEMPLATE.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/client.ts';
@@ -21,6 +23,17 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The entry points run from the precompiled sources (bin/build.mjs): build them once here, not
+  // in every test that starts the CLI or the server at the same time.
+  const built = spawnSync(
+    process.execPath,
+    [fileURLToPath(new URL('../../bin/build.mjs', import.meta.url)), '--if-stale'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (built.status !== 0) throw new Error(`bin/build.mjs: ${built.stderr}`);
+
   const db = await openDatabase({});
   await migrate(db);
   const dump = await (db as unknown as { dumpDataDir(): Promise<Blob> }).dumpDataDir();

@@ -3,21 +3,26 @@
  * public, like the law it encodes.
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { toFieldIssues } from '../../commands/index.ts';
 import { ValidationError } from '../../domain/index.ts';
 import type { AppEnv } from '../../http/index.ts';
 import {
+  type Column,
   calculateMeasure,
   catalogue,
   compareReform,
   DOMAINS,
   getMeasure,
   LIFECYCLE,
+  type LoadedMeasure,
+  NotModelledError,
   parametersAt,
   parseFacts,
   presentMeasure,
   presentSummary,
   simulatePopulation,
 } from '../../rules/index.ts';
+import { ARROW_STREAM, arrowColumns, isArrowStream } from '../arrow.ts';
 import { errorResponses } from '../errors.ts';
 import { json, jsonBody } from '../util.ts';
 
@@ -257,15 +262,34 @@ export function registerRulesRoutes(api: OpenAPIHono<AppEnv>): void {
       path: '/simulate',
       tags,
       summary: 'Een maatregel voor een hele populatie (batch), eventueel naast een hervorming.',
-      request: jsonBody(
-        z.object({
-          measure: z.string(),
-          date: isoDate,
-          /** One object of facts per person. */
-          population: z.array(z.record(z.string(), z.unknown())).min(1).max(100_000),
-          reform: z.object({ overrides }).optional(),
+      description:
+        'De populatie komt als JSON (`population`: één object met feiten per persoon, hoogstens 100.000) of als ' +
+        `Apache Arrow IPC-stroom (\`${ARROW_STREAM}\`): één kolom per feit (getallen als Int/Float, bedragen in euro, ` +
+        'ja/nee als Bool, keuzes en datums als Utf8), met `measure`, `date` en eventueel `reform` (JSON) als ' +
+        'queryparameters. Zo gaat een miljoen personen als enkele megabytes kolommen in plaats van een JSON-document ' +
+        'van vijftig. De kop `Server-Timing` zegt hoe lang inlezen en rekenen duurden.',
+      request: {
+        query: z.object({
+          measure: z.string().optional().openapi({ description: 'Bij een Arrow-stroom: de maatregel.' }),
+          date: isoDate.optional().openapi({ description: 'Bij een Arrow-stroom: de datum.' }),
+          reform: z
+            .string()
+            .optional()
+            .openapi({ description: 'Bij een Arrow-stroom: `{"overrides": [...]}` als JSON.' }),
         }),
-      ),
+        body: {
+          content: {
+            'application/json': { schema: SimulateRequest },
+            [ARROW_STREAM]: {
+              schema: {
+                type: 'string',
+                format: 'binary',
+                description: 'Arrow IPC-stroom, één kolom per feit.',
+              },
+            },
+          },
+        },
+      },
       responses: {
         200: json(
           z.object({
@@ -283,37 +307,42 @@ export function registerRulesRoutes(api: OpenAPIHono<AppEnv>): void {
       },
     }),
     async (c) => {
-      const body = c.req.valid('json');
+      const t0 = performance.now();
+      const arrow = isArrowStream(c.req.header('content-type'));
+      // The JSON schema is checked for a JSON body only; an Arrow body is read below.
+      const body = arrow
+        ? arrowRequest(c.req.valid('query'))
+        : (c.req.valid('json' as never) as z.infer<typeof SimulateRequest>);
+      if (!arrow && !body.population) throw ValidationError.field('population', 'ontbreekt');
       const m = await getMeasure(body.measure);
-      const names = Object.keys(m.formula?.facts ?? {});
-      const columns: Record<string, unknown[]> = Object.fromEntries(
-        names.map((n) => [n, new Array(body.population.length)]),
-      );
-      body.population.forEach((row, i) => {
-        let facts: Record<string, unknown>;
-        try {
-          facts = m.formula ? parseFacts(m.formula, row) : {};
-        } catch (e) {
-          if (!(e instanceof ValidationError)) throw e;
-          throw new ValidationError(
-            e.issues.map((x) => ({ ...x, path: x.path.replace(/^facts/, `population.${i}`) })),
+      let columns: Record<string, Column>;
+      let n: number;
+      if (arrow) {
+        if (!m.formula)
+          throw new NotModelledError(
+            m.id,
+            m.meta.not_modelled.map((x) => x.rule),
           );
-        }
-        for (const n of names) columns[n]![i] = facts[n];
-      });
+        ({ columns, n } = await arrowColumns(new Uint8Array(await c.req.arrayBuffer()), m.formula));
+      } else {
+        ({ columns, n } = jsonColumns(m, body.population!));
+      }
+      const t1 = performance.now();
       const r = await simulatePopulation(
         body.measure,
         body.date,
-        columns as never,
-        body.population.length,
+        columns,
+        n,
         body.reform ? toOverrides(body.reform.overrides) : [],
       );
+      const t2 = performance.now();
       const euros = (cents: number) => cents / 100;
+      c.header('server-timing', `parse;dur=${(t1 - t0).toFixed(1)}, compute;dur=${(t2 - t1).toFixed(1)}`);
       return c.json(
         {
           measure: m.id,
           date: body.date,
-          persons: body.population.length,
+          persons: n,
           baseline: { eligible: r.baseline.eligibleCount, total: euros(r.baseline.total) },
           reform: r.reform ? { eligible: r.reform.eligibleCount, total: euros(r.reform.total) } : null,
           difference: r.reform ? euros(r.reform.total - r.baseline.total) : null,
@@ -323,4 +352,55 @@ export function registerRulesRoutes(api: OpenAPIHono<AppEnv>): void {
       );
     },
   );
+}
+
+const SimulateRequest = z.object({
+  measure: z.string(),
+  date: isoDate,
+  /** One object of facts per person. */
+  population: z.array(z.record(z.string(), z.unknown())).min(1).max(100_000),
+  reform: z.object({ overrides }).optional(),
+});
+
+/** The fields of a JSON request, given as query parameters beside an Arrow body. */
+function arrowRequest(query: { measure?: string; date?: string; reform?: string }) {
+  const issues = [];
+  if (!query.measure) issues.push({ path: 'query.measure', message: 'ontbreekt (bij een Arrow-stroom)' });
+  if (!query.date) issues.push({ path: 'query.date', message: 'ontbreekt (bij een Arrow-stroom)' });
+  let reform: z.infer<typeof SimulateRequest>['reform'];
+  if (query.reform) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(query.reform);
+    } catch {
+      issues.push({ path: 'query.reform', message: 'geen geldige JSON' });
+    }
+    const parsed = SimulateRequest.shape.reform.safeParse(raw);
+    if (raw !== undefined && !parsed.success)
+      issues.push(...toFieldIssues(parsed.error).map((i) => ({ ...i, path: `query.reform.${i.path}` })));
+    reform = parsed.data;
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return { measure: query.measure!, date: query.date!, reform, population: undefined };
+}
+
+/** Rows of JSON facts checked one by one (errors name `population.<i>.<fact>`) into columns. */
+function jsonColumns(m: LoadedMeasure, population: Record<string, unknown>[]) {
+  const names = Object.keys(m.formula?.facts ?? {});
+  const columns: Record<string, unknown[]> = Object.fromEntries(
+    names.map((name) => [name, new Array(population.length)]),
+  );
+  population.forEach((row, i) => {
+    let facts: Record<string, unknown>;
+    try {
+      facts = m.formula ? parseFacts(m.formula, row) : {};
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      throw new ValidationError(
+        e.issues.map((x) => ({ ...x, path: x.path.replace(/^facts/, `population.${i}`) })),
+      );
+    }
+    for (const name of names) columns[name]![i] = facts[name];
+  });
+  return { columns: columns as Record<string, Column>, n: population.length };
 }
