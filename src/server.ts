@@ -5,7 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createHttpApp, openApp } from './app/index.ts';
+import { createHttpApp, jobService, openApp } from './app/index.ts';
 import { type Config, loadConfig } from './config.ts';
 
 export interface RunningServer {
@@ -40,7 +40,8 @@ export async function startServer(
     }
   }
 
-  const app = createHttpApp({ db, config });
+  const jobs = await jobService(db).start({ log });
+  const app = createHttpApp({ db, config, jobs });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
       { fetch: app.fetch, port: config.port, ...(config.host ? { hostname: config.host } : {}) },
@@ -60,6 +61,8 @@ export async function startServer(
         // Idle keep-alive connections would hold close() open; in-flight requests still finish.
         (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       });
+      // A job still running after the grace period is marked interrupted at the next start.
+      await jobs.stop();
       await db.close();
     })();
     return closing;

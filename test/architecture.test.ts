@@ -16,6 +16,7 @@ const KERNEL: Record<string, string[]> = {
   db: ['domain'],
   audit: ['access', 'db', 'domain'],
   commands: ['access', 'audit', 'db', 'domain'],
+  jobs: ['access', 'audit', 'commands', 'db', 'domain'],
   rules: ['domain'],
 };
 const ADAPTERS = new Set(['http', 'api', 'web', 'cli', 'app']);

@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'monitor:read': INTERNAL,
   /** Inspection dossiers, findings, risk lists. */
   'inspection:handle': ['beheerder', 'inspecteur'],
+  /** See and retry every background job (others see only their own). */
+  'jobs:manage': ['beheerder'],
   /** Reference data and rule releases. */
   'reference:manage': ['beheerder'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -13,6 +13,7 @@ import { createApi, errorBody, isArrowStream, toErrorResponse } from '../api/ind
 import type { AppDeps, AppEnv } from '../http/index.ts';
 import { authenticate } from '../http/index.ts';
 import { createWeb, notFoundPage } from '../web/index.ts';
+import { jobService } from './jobs.ts';
 
 const require = createRequire(import.meta.url);
 /**
@@ -36,7 +37,9 @@ export const UPLOAD_PATH = /\/imports?(\/|$)/;
 const isPopulationStream = (path: string, type: string | undefined) =>
   path === '/api/v1/simulate' && isArrowStream(type);
 
-export function createHttpApp(deps: AppDeps): Hono<AppEnv> {
+/** Without a started job service, submitted jobs wait for a worker (another process, or the next start). */
+export function createHttpApp(given: Omit<AppDeps, 'jobs'> & { jobs?: AppDeps['jobs'] }): Hono<AppEnv> {
+  const deps: AppDeps = { ...given, jobs: given.jobs ?? jobService(given.db) };
   const app = new Hono<AppEnv>();
   app.onError(toErrorResponse);
 

@@ -14,6 +14,7 @@ export {
   importRegistry,
   recordsOf,
 } from './import.ts';
+export { csvDataLines, importJobInput, registryImportJob } from './import-job.ts';
 export {
   addIndication,
   type IndicationView,

@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll } from 'vitest';
-import { createHttpApp } from '../../src/app/index.ts';
+import { createHttpApp, jobService } from '../../src/app/index.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { Db } from '../../src/db/client.ts';
 import { createTestDb, type TestDb } from './db.ts';
@@ -25,14 +25,19 @@ export async function startTestServer(
   config: Config = testConfig(),
   now?: () => Date,
 ): Promise<TestServer> {
-  const app = createHttpApp({ db, config, ...(now ? { now } : {}) });
+  // The server's job worker, polling fast so that tests do not wait for background work.
+  const jobs = await jobService(db).start({ pollMs: 50 });
+  const app = createHttpApp({ db, config, jobs, ...(now ? { now } : {}) });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await jobs.stop();
+    },
   };
 }
 

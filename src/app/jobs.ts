@@ -1,0 +1,10 @@
+/** Every kind of background job, in one registry: kinds are unique across Trede. */
+import type { Db } from '../db/index.ts';
+import { JobRegistry, JobService } from '../jobs/index.ts';
+import { registryImportJob } from '../registry/index.ts';
+
+export const jobRegistry = new JobRegistry([registryImportJob]);
+
+export function jobService(db: Db): JobService {
+  return new JobService(db, jobRegistry);
+}
