@@ -126,6 +126,7 @@ export function presentParameters(m: LoadedMeasure) {
       value: display(v.value, s.type),
       source: v.source,
       note: v.note ?? null,
+      assumption: v.assumption ?? null,
     })),
   }));
 }
@@ -150,6 +151,7 @@ export function presentMeasure(m: LoadedMeasure) {
       from: v.from,
       until: v.until ?? null,
       source: v.source,
+      assumption: v.assumption ?? null,
       conditions: v.conditions.map((c) => ({ id: c.id, source: c.source })),
       outputs: Object.entries(v.outputs ?? {}).map(([name, o]) => ({
         name,

@@ -85,6 +85,7 @@ const MeasureSchema = SummarySchema.extend({
           value: z.unknown(),
           source: citation,
           note: z.string().nullable(),
+          assumption: z.string().nullable(),
         }),
       ),
     }),

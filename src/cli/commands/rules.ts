@@ -41,7 +41,13 @@ function printCalc(io: Io, r: CalcResult): void {
     renderTable(r.trace, [
       { header: 'soort', value: (t) => t.kind },
       { header: 'naam', value: (t) => t.name },
-      { header: 'waarde', value: (t) => JSON.stringify(t.kind === 'condition' ? t.holds : t.value) },
+      {
+        header: 'waarde',
+        value: (t) =>
+          t.kind === 'assumption'
+            ? `aanname: ${t.text}`
+            : JSON.stringify(t.kind === 'condition' ? t.holds : t.value),
+      },
       { header: 'eenheid', value: (t) => ('unit' in t ? t.unit : null) },
       { header: 'geldig vanaf', value: (t) => (t.kind === 'parameter' ? t.valid_from : null) },
       {

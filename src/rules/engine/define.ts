@@ -133,6 +133,11 @@ export interface Version<FD extends Record<string, FactDef>, PD extends Record<s
   until?: string;
   /** Seed lines for the start (and end) of this version. */
   source: string;
+  /**
+   * When the seeds do not give the start or end date itself: what is assumed. Shown in the trace
+   * and the catalogue as an assumption, not as law.
+   */
+  assumption?: string;
   conditions: Condition<FD, PD>[];
   /** The amount in cents; only evaluated when every condition holds. */
   amount?(ctx: Context<FD, PD>): Cents;

@@ -38,7 +38,9 @@ export type TraceEntry =
       valid_from: string;
       source: string | string[];
       reform?: true;
+      assumption?: string;
     }
+  | { kind: 'assumption'; name: string; value: 'aanname'; text: string; source: string | string[] }
   | { kind: 'condition'; name: string; holds: boolean; text: string; source: string }
   | { kind: 'step'; name: string; value: unknown; unit?: string; text?: string }
   | { kind: 'output'; name: string; label: string; value: unknown; unit?: string }
@@ -265,6 +267,14 @@ export function calculate(
     return result(false, formula.amount ? money.ZERO : null, [`Niet van toepassing op ${date}: ${why}.`]);
   }
   sources.add(version.source);
+  if (version.assumption)
+    trace.push({
+      kind: 'assumption',
+      name: 'aanname_versie',
+      value: 'aanname',
+      text: `${version.from}${version.until ? ` tot ${version.until}` : ''}: ${version.assumption}`,
+      source: version.source,
+    });
 
   const { values, missing, series } = resolveParams(m, date, options.overrides ?? []);
   const seen = new Set<string>();
@@ -289,7 +299,16 @@ export function calculate(
           valid_from: v.validFrom,
           source: v.source,
           ...(v.reform ? { reform: true as const } : {}),
+          ...(v.assumption ? { assumption: v.assumption } : {}),
         });
+        if (v.assumption)
+          trace.push({
+            kind: 'assumption',
+            name: `aanname_${name}`,
+            value: 'aanname',
+            text: v.assumption,
+            source: v.source,
+          });
       }
       return target[name];
     },

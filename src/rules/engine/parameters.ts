@@ -23,6 +23,8 @@ export interface DatedValue {
   raw: unknown;
   source: string | string[];
   note?: string | undefined;
+  /** What is assumed where the seeds do not give the value or its date (schema.ts). */
+  assumption?: string | undefined;
   /** Set on values a reform put in place. */
   reform?: boolean;
 }
@@ -98,7 +100,14 @@ export function buildSeries(file: ParametersFile): Map<string, ParameterSeries> 
         } catch (e) {
           throw new Error(`${name}.values.${i}.value: ${(e as Error).message}`);
         }
-        return { validFrom: v.valid_from as IsoDate, value, raw: v.value, source: v.source, note: v.note };
+        return {
+          validFrom: v.valid_from as IsoDate,
+          value,
+          raw: v.value,
+          source: v.source,
+          note: v.note,
+          assumption: v.assumption,
+        };
       }),
     });
   }

@@ -105,6 +105,11 @@ export const parametersFileSchema = z.record(
           value: z.union([scalar, z.array(z.union([z.number(), z.string()])), z.null()]),
           source: citations,
           note: z.string().optional(),
+          /**
+           * Set when the seeds do not give this value or its date: what is assumed and why. The
+           * trace and the catalogue show it, so that it is never presented as law.
+           */
+          assumption: z.string().min(10).optional(),
         }),
       )
       .min(1),

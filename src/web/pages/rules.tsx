@@ -186,6 +186,7 @@ function TraceTable(p: { trace: TraceEntry[] }) {
     step: 'Stap',
     output: 'Resultaat',
     amount: 'Bedrag',
+    assumption: 'Aanname',
   };
   return (
     <div class="table-wrap">
@@ -236,6 +237,11 @@ function TraceTable(p: { trace: TraceEntry[] }) {
                 )}
                 {t.kind === 'step' && t.text}
                 {t.kind === 'output' && t.label}
+                {t.kind === 'assumption' && (
+                  <>
+                    Aanname, geen wettekst: {t.text} <Source cite={t.source} />
+                  </>
+                )}
                 {t.kind === 'amount' && `${t.label}${t.period ? ` (${t.period})` : ''}`}
               </td>
             </tr>
@@ -385,6 +391,7 @@ function MeasurePage(p: { c: WebContext; m: MeasureView; cat: Catalogue }) {
                     <span class="when">vanaf {formatDate(v.valid_from)}</span>{' '}
                     <strong>{displayValue(v.value, param.type, param.unit)}</strong>
                     {v.note && <span class="hint"> — {v.note}</span>}
+                    {v.assumption && <span class="hint"> — aanname: {v.assumption}</span>}
                     <Source cite={v.source} />
                   </li>
                 ))}

@@ -17,6 +17,30 @@ import { fraction, money } from '../../../domain/index.ts';
 import { decimalComma, defineFormula, euroText, fact } from '../../engine/index.ts';
 
 const VERGOEDING = 'seeds/004_694cfc149f605398.txt:L1510-1512';
+const VOETNOOT_43 = 'seeds/004_694cfc149f605398.txt:L1486-1491';
+
+interface AgeFacts {
+  leeftijd: number;
+  leeftijd_aanvang_doorstroom: number;
+  passende_match_gevonden: boolean;
+  uitzondering_langer_traject: boolean;
+}
+interface AgeParams {
+  leeftijd_geen_doorstroom: number;
+  leeftijd_blijven_zonder_match: number;
+}
+
+const leeftijdDoorstroom = (f: AgeFacts) => f.leeftijd_aanvang_doorstroom || f.leeftijd;
+
+/** Why the five-year limit does not apply to this worker, or null when it does. */
+function uitzondering({ f, p }: { f: AgeFacts; p: AgeParams }): string | null {
+  if (f.uitzondering_langer_traject) return 'door een toegestane uitzondering';
+  if (f.leeftijd > p.leeftijd_geen_doorstroom)
+    return `: boven ${p.leeftijd_geen_doorstroom} jaar (${f.leeftijd}) hoeft geen doorstroomtraject meer (${VOETNOOT_43})`;
+  if (leeftijdDoorstroom(f) >= p.leeftijd_blijven_zonder_match && !f.passende_match_gevonden)
+    return `: ${p.leeftijd_blijven_zonder_match}+ bij aanvang van de doorstroom (${leeftijdDoorstroom(f)}) en geen passende match, mag blijven (${VOETNOOT_43})`;
+  return null;
+}
 
 export default defineFormula({
   facts: {
@@ -40,6 +64,18 @@ export default defineFormula({
       },
     ),
     leeftijd: fact.integer('Leeftijd van de doelgroepwerknemer', { unit: 'jaar', min: 15, max: 70 }),
+    leeftijd_aanvang_doorstroom: fact.integer('Leeftijd bij de aanvang van het doorstroomtraject', {
+      unit: 'jaar',
+      min: 0,
+      max: 70,
+      default: 0,
+      description:
+        'Voor de uitzondering 55+ (voetnoot 43). 0 = niet opgegeven: dan telt de huidige leeftijd.',
+    }),
+    passende_match_gevonden: fact.boolean('Er is een passende match voor doorstroom gevonden', {
+      default: false,
+      description: 'Een 55-plusser zonder verwezenlijkte doorstroom mag in LDE blijven zolang er geen is.',
+    }),
     contingent_organisatie_vte: fact.number('Toegekend contingent van de LDE-organisatie', {
       unit: 'VTE',
       min: 0,
@@ -62,14 +98,22 @@ export default defineFormula({
       source: 'seeds/004_694cfc149f605398.txt:L3965-3973',
       conditions: [
         {
+          // Voetnoot 43 (L1486-1494): behalve een langer traject zijn er uitzonderingen "waarbij niet
+          // (meer) richting doorstroom gewerkt wordt": boven 60 jaar geen doorstroomtraject, en 55+
+          // bij aanvang van de doorstroom mag blijven zolang er geen passende match is.
           id: 'inschakeling_max_vijf_jaar',
           source: 'seeds/004_694cfc149f605398.txt:L1470-1476',
-          holds: ({ f, p }) =>
-            f.maanden_inschakeling <= p.max_maanden_inschakeling || f.uitzondering_langer_traject,
-          text: ({ f, p }) =>
-            f.uitzondering_langer_traject && f.maanden_inschakeling > p.max_maanden_inschakeling
-              ? `${f.maanden_inschakeling} maanden inschakeling, langer dan ${p.max_maanden_inschakeling} door een toegestane uitzondering`
-              : `${f.maanden_inschakeling} maanden inschakeling, hoogstens ${p.max_maanden_inschakeling} maanden (vijf jaar)`,
+          holds: (ctx) =>
+            ctx.f.maanden_inschakeling <= ctx.p.max_maanden_inschakeling || uitzondering(ctx) !== null,
+          text: (ctx) => {
+            const { f, p } = ctx;
+            if (f.maanden_inschakeling <= p.max_maanden_inschakeling)
+              return `${f.maanden_inschakeling} maanden inschakeling, hoogstens ${p.max_maanden_inschakeling} maanden (vijf jaar)`;
+            const why = uitzondering(ctx);
+            return why
+              ? `${f.maanden_inschakeling} maanden inschakeling, langer dan ${p.max_maanden_inschakeling} ${why}`
+              : `${f.maanden_inschakeling} maanden inschakeling, hoogstens ${p.max_maanden_inschakeling} maanden (vijf jaar) en geen uitzondering van voetnoot 43`;
+          },
         },
       ],
       amount: ({ f, p, stepMoney }) =>
@@ -95,7 +139,7 @@ export default defineFormula({
         },
         mag_blijven_zonder_match: {
           label: 'Mag in LDE blijven zolang er geen passende match is (55+ bij aanvang doorstroom)',
-          value: ({ f, p }) => f.leeftijd >= p.leeftijd_blijven_zonder_match,
+          value: ({ f, p }) => leeftijdDoorstroom(f) >= p.leeftijd_blijven_zonder_match,
         },
         voldoet_minimale_schaalgrootte: {
           label:
