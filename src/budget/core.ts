@@ -3,7 +3,6 @@
  * from a printed total), execution rates, BA + movements = BA-JR, and the check that lists every
  * printed figure that differs from what its parts give.
  */
-import { percent } from '../domain/numbers.ts';
 import type { BbtRow, BudgetData, Credit, Stage } from './data.ts';
 
 export const ISE_PROGRAMME: Record<string, string> = {
@@ -103,12 +102,28 @@ export function computeTotals(data: BudgetData, year: number): Total[] {
     (r) => key(r.row_or_parent, r.credit, r.stage),
   )) {
     const [code = '', credit, stage] = k.split('|');
-    out.push({ level: 'ise', code, name: iseNames.get(code) ?? code, year, credit: credit as Credit, stage: stage as Stage, ...sum(list) });
+    out.push({
+      level: 'ise',
+      code,
+      name: iseNames.get(code) ?? code,
+      year,
+      credit: credit as Credit,
+      stage: stage as Stage,
+      ...sum(list),
+    });
   }
   const byProgramme = group(articles, (r) => key(programmeOf(r.code), r.credit, r.stage));
   for (const [k, list] of byProgramme) {
     const [code = '', credit, stage] = k.split('|');
-    out.push({ level: 'programma', code, name: PROGRAMME_NAMES[code] ?? code, year, credit: credit as Credit, stage: stage as Stage, ...sum(list) });
+    out.push({
+      level: 'programma',
+      code,
+      name: PROGRAMME_NAMES[code] ?? code,
+      year,
+      credit: credit as Credit,
+      stage: stage as Stage,
+      ...sum(list),
+    });
   }
   const domain = articles.filter((r) => ['JD', 'JE', 'JF'].includes(programmeOf(r.code)));
   for (const [k, list] of group(domain, (r) => key(r.credit, r.stage))) {
@@ -124,6 +139,25 @@ export function computeTotals(data: BudgetData, year: number): Total[] {
     });
   }
   return out;
+}
+
+/**
+ * `part / whole × 100` rounded half away from zero to `decimals`, in BigInt: euro amounts of a
+ * whole domain times 10^(2+decimals) pass the safe-integer range. Null when the whole is 0.
+ */
+export function ratePercent(part: number, whole: number, decimals: number): number | null {
+  if (whole === 0) return null;
+  const scale = 10n ** BigInt(decimals);
+  let num = BigInt(part) * 100n * scale;
+  let den = BigInt(whole);
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const neg = num < 0n;
+  const abs = neg ? -num : num;
+  const q = (2n * abs + den) / (2n * den); // half away from zero on the absolute value
+  return Number(neg ? -q : q) / Number(scale);
 }
 
 export interface Execution {
@@ -144,7 +178,9 @@ export function execution(data: BudgetData, year: number): Execution[] {
   const { baJr, bu } = stagesOf(year);
   const items: { code: string; level: Total['level']; credit: Credit; stage: Stage; amountEuro: number }[] = [
     ...computeTotals(data, year),
-    ...data.bbt.filter((r) => r.year === year && r.kind === 'article').map((r) => ({ ...r, level: 'artikel' as const })),
+    ...data.bbt
+      .filter((r) => r.year === year && r.kind === 'article')
+      .map((r) => ({ ...r, level: 'artikel' as const })),
   ];
   const out: Execution[] = [];
   for (const [k, list] of group(
@@ -162,7 +198,7 @@ export function execution(data: BudgetData, year: number): Execution[] {
       credit: credit as Credit,
       baJrEuro,
       buEuro,
-      ratePercent: percent(buEuro, baJrEuro, rateDecimals(year)),
+      ratePercent: ratePercent(buEuro, baJrEuro, rateDecimals(year)),
       underuseEuro: baJrEuro - buEuro,
     });
   }

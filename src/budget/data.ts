@@ -43,8 +43,13 @@ export function parseCsv(text: string): Record<string, string>[] {
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
-const source = z.string().regex(/^seeds\/\d{3}_[0-9a-f]+\.txt:L\d+(-\d+)?(; seeds\/\d{3}_[0-9a-f]+\.txt:L\d+(-\d+)?)*$/);
-const integer = z.string().regex(/^-?\d+$/).transform(Number);
+const source = z
+  .string()
+  .regex(/^seeds\/\d{3}_[0-9a-f]+\.txt:L\d+(-\d+)?(; seeds\/\d{3}_[0-9a-f]+\.txt:L\d+(-\d+)?)*$/);
+const integer = z
+  .string()
+  .regex(/^-?\d+$/)
+  .transform(Number);
 
 export const creditSchema = z.enum(['VAK', 'VEK', 'AO', 'TO', 'LO']);
 export type Credit = z.infer<typeof creditSchema>;
@@ -100,7 +105,10 @@ export const movementSchema = z
     note: z.string(),
     source,
   })
-  .transform((r) => ({ ...r, amountCents: r.unit === 'keuro' ? Number(r.amount) * 100_000 : euros(r.amount) }));
+  .transform((r) => ({
+    ...r,
+    amountCents: r.unit === 'keuro' ? Number(r.amount) * 100_000 : euros(r.amount),
+  }));
 export type Movement = z.output<typeof movementSchema>;
 
 function load<T>(file: string, schema: z.ZodType<T>): T[] {
@@ -108,7 +116,9 @@ function load<T>(file: string, schema: z.ZodType<T>): T[] {
   return rows.map((row, i) => {
     const parsed = schema.safeParse(row);
     if (!parsed.success) {
-      throw new Error(`${file} rij ${i + 2}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+      throw new Error(
+        `${file} rij ${i + 2}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+      );
     }
     return parsed.data;
   });
