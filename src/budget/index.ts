@@ -21,3 +21,11 @@ export {
   type Movement,
   type Stage,
 } from './data.ts';
+export {
+  type BudgetFilter,
+  type BudgetRow,
+  budgetFilterSchema,
+  budgetRowSchema,
+  budgetShowSchema,
+  showBudget,
+} from './show.ts';
