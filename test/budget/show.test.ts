@@ -24,7 +24,18 @@ describe('budget show', () => {
       err: () => {},
     };
     const code = await main(
-      ['budget', 'show', '--year', '2021', '--article', 'JB0-1JDB2CA-WT', '--format', 'json'],
+      [
+        'node',
+        'trede',
+        'budget',
+        'show',
+        '--year',
+        '2021',
+        '--article',
+        'JB0-1JDB2CA-WT',
+        '--format',
+        'json',
+      ],
       io,
     );
     expect(code).toBe(0);
