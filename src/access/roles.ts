@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'monitor:read': INTERNAL,
   /** Inspection dossiers, findings, risk lists. */
   'inspection:handle': ['beheerder', 'inspecteur'],
+  /** Budget tables, execution and the check (also public as open data). */
+  'budget:read': ['analist', 'beheerder'],
   /** Reference data and rule releases. */
   'reference:manage': ['beheerder'],
 } as const satisfies Record<string, readonly Role[]>;

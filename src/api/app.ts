@@ -11,6 +11,7 @@ import { checkCsrf } from '../http/index.ts';
 import { toErrorResponse } from './errors.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerBudgetRoutes } from './routes/budget.ts';
 import { registerDossierRoutes } from './routes/dossiers.ts';
 import { registerMonitorRoutes } from './routes/monitor.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
@@ -52,6 +53,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   registerRulesRoutes(api);
   registerDossierRoutes(api);
   registerMonitorRoutes(api);
+  registerBudgetRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
