@@ -3,8 +3,8 @@
  * (data/claims.yaml). Values are parsed exactly (decimal strings → integer cents).
  */
 import { z } from 'zod';
-import { readYamlData } from '../db/data-files.ts';
-import { divRound, euros } from '../domain/money.ts';
+import { readYamlData } from '../db/index.ts';
+import { money } from '../domain/index.ts';
 import type { Finding } from './check.ts';
 
 const figure = z.object({
@@ -41,7 +41,7 @@ function evaluate(c: Claim): {
     const [num, den] = c.terms;
     if (!num || !den) throw new Error(`claim ${c.id}: ratio needs two terms`);
     const scale = 10 ** (c.decimals ?? 0);
-    const computed = divRound(euros(num.value) * 100 * scale, euros(den.value)) / scale;
+    const computed = money.divRound(money.euros(num.value) * 100 * scale, money.euros(den.value)) / scale;
     const printed = Number(c.printed.value);
     return {
       printed,
@@ -53,8 +53,8 @@ function evaluate(c: Claim): {
   if (c.unit === 'percent') throw new Error(`claim ${c.id}: a sum in percent`);
   const factor = UNIT_EURO[c.unit];
   // cents × factor / 100 stays an integer number of euros for every unit used.
-  const toEuro = (v: string) => (euros(v) * factor) / 100;
-  const computedCents = c.terms.reduce((s, t) => s + euros(t.value), 0);
+  const toEuro = (v: string) => (money.euros(v) * factor) / 100;
+  const computedCents = c.terms.reduce((s, t) => s + money.euros(t.value), 0);
   const printed = toEuro(c.printed.value);
   const computed = (computedCents * factor) / 100;
   return { printed, computed, difference: printed - computed, unit: 'euro' };

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { euros } from '../domain/money.ts';
+import { money } from '../domain/index.ts';
 
 const DATA = new URL('./data/', import.meta.url);
 
@@ -107,7 +107,7 @@ export const movementSchema = z
   })
   .transform((r) => ({
     ...r,
-    amountCents: r.unit === 'keuro' ? Number(r.amount) * 100_000 : euros(r.amount),
+    amountCents: r.unit === 'keuro' ? Number(r.amount) * 100_000 : money.euros(r.amount),
   }));
 export type Movement = z.output<typeof movementSchema>;
 
