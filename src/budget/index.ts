@@ -29,3 +29,4 @@ export {
   budgetShowSchema,
   showBudget,
 } from './show.ts';
+export { toCsv, type WaterfallStep, waterfall } from './waterfall.ts';

@@ -46,6 +46,21 @@ describeEachDb('the budget API over real HTTP', ({ db }) => {
     expect((await client(server.url).get('/api/v1/open/budget?year=2024&article=NOPE')).status).toBe(404);
   });
 
+  it('shows the web page with nl-BE keuro, the waterfall and CSV downloads', async () => {
+    const api = await loginClient(server.url, (await makeUser(db(), ['analist'])).username);
+    const res = await api.get('/begroting?jaar=2024');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('653.584'); // JE VAK BU computed from the articles
+    expect(html).toContain('552.289'); // CMW VAK BU (003:L731)
+    expect(html).toContain('<svg');
+    const csv = await (await api.get('/begroting/download/begroting.csv?jaar=2021')).text();
+    expect(csv).toContain('domein;TOTAAL;');
+    expect(csv).toContain(';3623512000;');
+    const denied = await loginClient(server.url, (await makeUser(db(), ['dossierbehandelaar'])).username);
+    expect((await denied.get('/begroting')).status).toBe(403);
+  });
+
   it('documents the routes in a valid OpenAPI document', async () => {
     const doc = (await (await client(server.url).get('/api/v1/openapi.json')).json()) as { paths: object };
     expect(Object.keys(doc.paths)).toEqual(
