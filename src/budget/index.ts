@@ -22,6 +22,14 @@ export {
   type Stage,
 } from './data.ts';
 export {
+  type ArticleForecast,
+  forecastFromSettlement,
+  type Impact,
+  type ImpactInput,
+  reformImpact,
+  type SettlementArticleTotal,
+} from './impact.ts';
+export {
   type BudgetFilter,
   type BudgetRow,
   budgetFilterSchema,
