@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   'inspection:handle': ['beheerder', 'inspecteur'],
   /** See and retry every background job (others see only their own). */
   'jobs:manage': ['beheerder'],
+  /** Budget tables, execution and the check (also public as open data). */
+  'budget:read': ['analist', 'beheerder'],
   /** Reference data and rule releases. */
   'reference:manage': ['beheerder'],
 } as const satisfies Record<string, readonly Role[]>;

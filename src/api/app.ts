@@ -11,6 +11,7 @@ import { checkCsrf } from '../http/index.ts';
 import { toErrorResponse } from './errors.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
+import { registerBudgetRoutes } from './routes/budget.ts';
 import { registerDossierRoutes } from './routes/dossiers.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
 import { registerMonitorRoutes } from './routes/monitor.ts';
@@ -54,6 +55,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   registerDossierRoutes(api);
   registerMonitorRoutes(api);
   registerJobRoutes(api);
+  registerBudgetRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -20,6 +20,7 @@ const MODULES: Record<string, () => Promise<Register>> = {
   monitor: async () => (await import('./commands/monitor.ts')).monitorCommand,
   dossiers: async () => (await import('./commands/dossiers.ts')).dossiersCommand,
   jobs: async () => (await import('./commands/jobs.ts')).jobsCommand,
+  budget: async () => (await import('./commands/budget.ts')).budgetCommand,
 };
 /** Top-level shortcuts that a module registers besides its own group. */
 const SHORTCUTS: Record<string, string> = { calc: 'rules' };

@@ -12,6 +12,7 @@ import { adminPages } from './pages/admin.tsx';
 import { authPages } from './pages/auth.tsx';
 import { dossierPages } from './pages/dossiers.tsx';
 import { homePages } from './pages/home.tsx';
+import { budgetPages } from './pages/budget.tsx';
 import { monitorPages } from './pages/monitor.tsx';
 import { organisationPages } from './pages/organisations.tsx';
 import { registryPages } from './pages/registry.tsx';
@@ -69,6 +70,7 @@ export function createWeb(): Hono<AppEnv> {
   web.route('/register', registryPages());
   web.route('/beheer', adminPages());
   web.route('/monitor', monitorPages());
+  web.route('/begroting', budgetPages());
 
   web.notFound(notFoundPage);
 

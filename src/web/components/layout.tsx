@@ -16,6 +16,7 @@ export const NAV: NavItem[] = [
   { href: '/register/organisaties', label: 'Register', permission: 'organisations:read' },
   { href: '/dossiers', label: 'Dossiers', permission: 'dossiers:read' },
   { href: '/monitor', label: 'Monitor', permission: 'monitor:read' },
+  { href: '/begroting', label: 'Begroting', permission: 'budget:read' },
   { href: '/beheer', label: 'Beheer', permission: 'users:manage' },
 ];
 

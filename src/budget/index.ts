@@ -1,0 +1,40 @@
+/** Budget module: the seeds' budget tables as data, computed totals, execution and the check. */
+
+export { check, checkYear, type Finding, findingSchema } from './check.ts';
+export { type Claim, claimFindings, claimSchema, loadClaims } from './claims.ts';
+export {
+  computeTotals,
+  type Execution,
+  execution,
+  programmeOf,
+  rateDecimals,
+  ratePercent,
+  stagesOf,
+  type Total,
+} from './core.ts';
+export {
+  type AnnexRow,
+  type BbtRow,
+  type BudgetData,
+  budgetData,
+  type Credit,
+  type Movement,
+  type Stage,
+} from './data.ts';
+export {
+  type ArticleForecast,
+  forecastFromSettlement,
+  type Impact,
+  type ImpactInput,
+  reformImpact,
+  type SettlementArticleTotal,
+} from './impact.ts';
+export {
+  type BudgetFilter,
+  type BudgetRow,
+  budgetFilterSchema,
+  budgetRowSchema,
+  budgetShowSchema,
+  showBudget,
+} from './show.ts';
+export { toCsv, type WaterfallStep, waterfall } from './waterfall.ts';

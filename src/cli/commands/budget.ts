@@ -1,0 +1,91 @@
+import type { Command } from 'commander';
+import { budgetData, check, execution, showBudget } from '../../budget/index.ts';
+import { ValidationError } from '../../domain/index.ts';
+import { type Io, printJson, renderTable } from '../output.ts';
+
+// The budget tables are public figures from the seeds (no database, no login needed).
+const YEARS = [2021, 2024];
+
+function year(value: string): number {
+  const y = Number(value);
+  if (!YEARS.includes(y)) {
+    throw new ValidationError([
+      { path: 'year', message: `Begrotingsjaar ${value} is niet geladen (wel: ${YEARS.join(', ')})` },
+    ]);
+  }
+  return y;
+}
+
+const keuro = (euro: number) => new Intl.NumberFormat('nl-BE').format(euro / 1000);
+
+export function budgetCommand(program: Command, io: Io): void {
+  const budget = program.command('budget').description('De begroting: programma → ISE → begrotingsartikel.');
+  budget
+    .command('show')
+    .description('Kredieten per niveau, krediet en stadium (totalen berekend uit de artikels).')
+    .requiredOption('--year <jaar>', 'begrotingsjaar (2021 of 2024)')
+    .option('--programme <p>', 'programma, bv. JE')
+    .option('--ise <i>', 'ISE, bv. ISE-ACT-SE')
+    .option('--article <a>', 'begrotingsartikel, bv. JB0-1JEC2HA-WT')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action((o: { year: string; programme?: string; ise?: string; article?: string; format: string }) => {
+      const result = showBudget(budgetData(), {
+        year: year(o.year),
+        programme: o.programme,
+        ise: o.ise,
+        article: o.article,
+      });
+      if (o.format === 'json') return printJson(io, result);
+      io.out(
+        renderTable(result.rows, [
+          { header: 'niveau', value: (r) => r.level },
+          { header: 'code', value: (r) => r.code },
+          { header: 'krediet', value: (r) => r.credit },
+          { header: 'stadium', value: (r) => r.stage },
+          { header: 'keuro', value: (r) => keuro(r.amount) },
+          { header: 'bron', value: (r) => r.source },
+        ]),
+      );
+    });
+  budget
+    .command('check')
+    .description('Gedrukte totalen en tekstcijfers die niet kloppen met hun delen.')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action((o: { format: string }) => {
+      const findings = check(budgetData());
+      if (o.format === 'json') return printJson(io, findings);
+      io.out(
+        renderTable(findings, [
+          { header: 'soort', value: (f) => f.kind },
+          { header: 'waar', value: (f) => f.where },
+          { header: 'gedrukt', value: (f) => String(f.printed) },
+          { header: 'berekend', value: (f) => String(f.computed) },
+          { header: 'verschil', value: (f) => String(f.difference) },
+          { header: 'bronnen', value: (f) => f.sources.join(' ') },
+        ]),
+      );
+    });
+  budget
+    .command('execution')
+    .description('Uitvoeringsgraad BU / BA-JR per krediet, onder- en overbenutting.')
+    .requiredOption('--year <jaar>', 'begrotingsjaar (2021 of 2024)')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action((o: { year: string; format: string }) => {
+      const rows = execution(budgetData(), year(o.year));
+      if (o.format === 'json') return printJson(io, { year: Number(o.year), rows });
+      io.out(
+        renderTable(rows, [
+          { header: 'niveau', value: (r) => r.level },
+          { header: 'code', value: (r) => r.code },
+          { header: 'krediet', value: (r) => r.credit },
+          { header: 'BA-JR keuro', value: (r) => keuro(r.baJrEuro) },
+          { header: 'BU keuro', value: (r) => keuro(r.buEuro) },
+          {
+            header: '%',
+            value: (r) => (r.ratePercent === null ? null : String(r.ratePercent).replace('.', ',')),
+          },
+          { header: 'onderbenutting keuro', value: (r) => keuro(r.underuseEuro) },
+        ]),
+      );
+    });
+}

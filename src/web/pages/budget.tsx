@@ -1,0 +1,271 @@
+/**
+ * Begroting: the budget tree (programma → ISE → artikel) with VAK/VEK per stage, the execution
+ * rates, the check's findings and a waterfall BA → bewegingen → BA-JR → BU for one article.
+ * Every table has a CSV download. Amounts in keuro with nl-BE dots.
+ */
+import { Hono } from 'hono';
+import { assertCan } from '../../access/index.ts';
+import { budgetData, check, execution, showBudget, stagesOf, toCsv, waterfall } from '../../budget/index.ts';
+import type { AppEnv } from '../../http/index.ts';
+import { Layout } from '../components/layout.tsx';
+import { requireWebUser, type WebContext } from '../context.ts';
+import { formatNumber } from '../format.ts';
+
+const BASE = '/begroting';
+const YEARS = [2021, 2024];
+const DEFAULT_ARTICLE: Record<number, string> = { 2021: 'JB0-1JEB2HA-WT', 2024: 'JB0-1JEC2HA-WT' };
+
+function params(c: WebContext) {
+  const y = Number(c.req.query('jaar') ?? '2024');
+  const year = YEARS.includes(y) ? y : 2024;
+  return { year, article: c.req.query('artikel') ?? DEFAULT_ARTICLE[year] ?? '' };
+}
+const keuro = (euro: number) => formatNumber(euro / 1000, Number.isInteger(euro / 1000) ? 0 : 3);
+
+function Waterfall(p: { steps: ReturnType<typeof waterfall> }) {
+  if (p.steps.length === 0) return <p>Geen gegevens voor dit artikel.</p>;
+  const w = 640;
+  const h = 220;
+  let run = 0;
+  const bars = p.steps.map((s) => {
+    const from = s.kind === 'stage' ? 0 : run;
+    const to = s.kind === 'stage' ? s.amountCents : run + s.amountCents;
+    run = s.kind === 'stage' ? s.amountCents : to;
+    return { ...s, lo: Math.min(from, to), hi: Math.max(from, to) };
+  });
+  const max = Math.max(...bars.map((b) => b.hi), 1);
+  const bw = w / bars.length;
+  return (
+    <svg
+      viewBox={`0 0 ${w} ${h + 40}`}
+      role="img"
+      aria-label="Waterval van BA via de bewegingen naar BA-JR en BU"
+      width="100%"
+    >
+      {bars.map((b, i) => {
+        const y = h - (b.hi / max) * h;
+        const bh = Math.max(((b.hi - b.lo) / max) * h, 1);
+        const fill = b.kind === 'stage' ? '#1f4e79' : b.amountCents < 0 ? '#c62828' : '#2e7d32';
+        return (
+          <g>
+            <rect x={i * bw + 4} y={y} width={bw - 8} height={bh} fill={fill}>
+              <title>{`${b.label}: ${keuro(b.amountCents / 100)} keuro (${b.source})`}</title>
+            </rect>
+            <text x={i * bw + bw / 2} y={h + 14} text-anchor="middle" font-size="10">
+              {b.label.slice(0, 18)}
+            </text>
+            <text x={i * bw + bw / 2} y={h + 28} text-anchor="middle" font-size="10">
+              {keuro(b.amountCents / 100)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+export function budgetPages() {
+  const app = new Hono<AppEnv>();
+  const guard = (c: WebContext) => {
+    const auth = requireWebUser(c);
+    assertCan(auth.actor, 'budget:read');
+    return auth;
+  };
+  app.get('/', (c) => {
+    const auth = guard(c);
+    const { year, article } = params(c);
+    const data = budgetData();
+    const s = stagesOf(year);
+    const stages = [s.ba, s.baJr, s.bu];
+    const rows = showBudget(data, { year }).rows.filter((r) => r.credit === 'VAK' || r.credit === 'VEK');
+    const codes = [...new Map(rows.map((r) => [`${r.level}|${r.code}`, r])).values()];
+    const amount = (code: string, level: string, credit: string, stage: string) =>
+      rows.find((r) => r.code === code && r.level === level && r.credit === credit && r.stage === stage)
+        ?.amount;
+    const max = Math.max(...rows.filter((r) => r.level !== 'domein').map((r) => r.amount), 1);
+    const ex = execution(data, year);
+    const findings = check(data).filter((f) => f.where.startsWith(String(year)) || f.kind === 'text-claim');
+    const q = `jaar=${year}`;
+    return c.html(
+      <Layout title="Begroting" auth={auth} path={c.req.path} wide>
+        <form method="get" class="filters">
+          <label>
+            Begrotingsjaar{' '}
+            <select name="jaar">
+              {YEARS.map((y) => (
+                <option value={String(y)} selected={y === year}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Toon</button>
+        </form>
+        <p>
+          Bedragen in duizend euro (keuro). Totalen van ISE, programma en domein zijn berekend uit de
+          artikels; waar het gedrukte totaal afwijkt, staat dat bij de controle.
+        </p>
+        <h2>Programma → ISE → artikel</h2>
+        <p class="downloads">
+          <a href={`${BASE}/download/begroting.csv?${q}`} download>
+            Download begroting (CSV)
+          </a>
+        </p>
+        <table class="data">
+          <thead>
+            <tr>
+              <th>niveau</th>
+              <th>code</th>
+              <th>naam</th>
+              {stages.flatMap((st) => [<th class="num">VAK {st}</th>, <th class="num">VEK {st}</th>])}
+              <th>VAK BU</th>
+            </tr>
+          </thead>
+          <tbody>
+            {codes.map((r) => {
+              const bu = amount(r.code, r.level, 'VAK', s.bu) ?? 0;
+              return (
+                <tr>
+                  <td>{r.level}</td>
+                  <td>
+                    {r.level === 'artikel' ? (
+                      <a href={`${BASE}?${q}&artikel=${encodeURIComponent(r.code)}#waterval`}>{r.code}</a>
+                    ) : (
+                      r.code
+                    )}
+                  </td>
+                  <td>{r.name}</td>
+                  {stages.flatMap((st) => [
+                    <td class="num">{keuro(amount(r.code, r.level, 'VAK', st) ?? 0)}</td>,
+                    <td class="num">{keuro(amount(r.code, r.level, 'VEK', st) ?? 0)}</td>,
+                  ])}
+                  <td>
+                    {r.level !== 'domein' && (
+                      <svg width="120" height="10" aria-hidden="true">
+                        <rect width={Math.max(0, (bu / max) * 120)} height="10" fill="#1f4e79" />
+                      </svg>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <h2>Uitvoeringsgraad (BU / BA-JR)</h2>
+        <p class="downloads">
+          <a href={`${BASE}/download/uitvoering.csv?${q}`} download>
+            Download uitvoering (CSV)
+          </a>
+        </p>
+        <table class="data">
+          <thead>
+            <tr>
+              <th>niveau</th>
+              <th>code</th>
+              <th>krediet</th>
+              <th class="num">BA-JR</th>
+              <th class="num">BU</th>
+              <th class="num">%</th>
+              <th class="num">onderbenutting</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ex.map((e) => (
+              <tr>
+                <td>{e.level}</td>
+                <td>{e.code}</td>
+                <td>{e.credit}</td>
+                <td class="num">{keuro(e.baJrEuro)}</td>
+                <td class="num">{keuro(e.buEuro)}</td>
+                <td class="num">
+                  {e.ratePercent === null ? '–' : formatNumber(e.ratePercent, year === 2021 ? 0 : 1)}
+                </td>
+                <td class="num">{keuro(e.underuseEuro)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2 id="waterval">Waterval {article} (VAK)</h2>
+        <Waterfall steps={waterfall(data, year, article, 'VAK')} />
+        <h2>Controle: cijfers die niet kloppen</h2>
+        <p class="downloads">
+          <a href={`${BASE}/download/controle.csv`} download>
+            Download controle (CSV)
+          </a>
+        </p>
+        <table class="data">
+          <thead>
+            <tr>
+              <th>soort</th>
+              <th>waar</th>
+              <th class="num">gedrukt</th>
+              <th class="num">berekend</th>
+              <th class="num">verschil</th>
+              <th>bronnen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {findings.map((f) => (
+              <tr>
+                <td>{f.kind}</td>
+                <td>{f.where}</td>
+                <td class="num">
+                  {f.unit === 'percent' ? `${formatNumber(f.printed)} %` : keuro(f.printed)}
+                </td>
+                <td class="num">
+                  {f.unit === 'percent' ? `${formatNumber(f.computed)} %` : keuro(f.computed)}
+                </td>
+                <td class="num">{f.unit === 'percent' ? formatNumber(f.difference) : keuro(f.difference)}</td>
+                <td>{f.sources.join(' · ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Layout>,
+    );
+  });
+  const csv = (c: WebContext, name: string, body: string) =>
+    c.body(`\ufeff${body}`, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}"`,
+    });
+  app.get('/download/begroting.csv', (c) => {
+    guard(c);
+    const { year } = params(c);
+    const r = showBudget(budgetData(), { year }).rows;
+    return csv(
+      c,
+      `begroting-${year}.csv`,
+      toCsv(
+        ['niveau', 'code', 'naam', 'krediet', 'stadium', 'bedrag (euro)', 'bron'],
+        r.map((x) => [x.level, x.code, x.name, x.credit, x.stage, x.amount, x.source]),
+      ),
+    );
+  });
+  app.get('/download/uitvoering.csv', (c) => {
+    guard(c);
+    const { year } = params(c);
+    const r = execution(budgetData(), year);
+    return csv(
+      c,
+      `uitvoering-${year}.csv`,
+      toCsv(
+        ['niveau', 'code', 'krediet', 'BA-JR (euro)', 'BU (euro)', '%', 'onderbenutting (euro)'],
+        r.map((x) => [x.level, x.code, x.credit, x.baJrEuro, x.buEuro, x.ratePercent, x.underuseEuro]),
+      ),
+    );
+  });
+  app.get('/download/controle.csv', (c) => {
+    guard(c);
+    const r = check(budgetData());
+    return csv(
+      c,
+      'controle.csv',
+      toCsv(
+        ['soort', 'waar', 'gedrukt', 'berekend', 'verschil', 'eenheid', 'bronnen'],
+        r.map((x) => [x.kind, x.where, x.printed, x.computed, x.difference, x.unit, x.sources.join(' ')]),
+      ),
+    );
+  });
+  return app;
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { budgetData, check, computeTotals, execution, ratePercent } from '../../src/budget/index.ts';
+
+const data = budgetData();
+const S000 = 'seeds/000_3bfdbb028fdab786.txt';
+const S003 = 'seeds/003_041d48c097fadc86.txt';
+
+function total(year: number, level: string, code: string, credit: string, stage: string): number | undefined {
+  return computeTotals(data, year).find(
+    (t) => t.level === level && t.code === code && t.credit === credit && t.stage === stage,
+  )?.amountEuro;
+}
+
+describe('budget data', () => {
+  it('loads every row of the note (spec-budget §1.1-1.4: 90 + 168 + 348 + 72; §2: 114; §3: 292; §4: 99)', () => {
+    expect(data.bbt.filter((r) => r.year === 2021)).toHaveLength(90 + 168 + 348 + 72);
+    expect(data.bbt.filter((r) => r.year === 2024)).toHaveLength(114);
+    expect(data.annex).toHaveLength(292);
+    expect(data.movements).toHaveLength(99);
+    for (const r of data.bbt) expect(r.source).toMatch(/^seeds\/00[03]_/);
+  });
+  it('keeps amounts exact in euros (keuro × 1000; annex in euro as printed)', () => {
+    const vop = data.annex.find((r) => r.code === 'JB0-1JDB2CA-WT' && r.year === 2022 && r.credit === 'VAK');
+    expect(vop?.amountEuro).toBe(383_452_966); // 001:L9987 "383.452.966"
+    const via = data.movements.find((m) => m.article === 'JB0-1JDB2CY-IS' && m.unit === 'euro');
+    expect(via?.amountCents).toBe(136_220_327); // 000:L2918 "1.362.203,27 euro"
+  });
+});
+
+describe('computed totals (never copied)', () => {
+  it('2021 TOTAAL = JD + JE + JF from the articles (000:L787-794)', () => {
+    expect(total(2021, 'domein', 'TOTAAL', 'VAK', 'BU')).toBe(3_623_512_000);
+    expect(total(2021, 'domein', 'TOTAAL', 'VAK', '2e BA')).toBe(3_623_039_000);
+    expect(total(2021, 'domein', 'TOTAAL', 'VAK', '2e BA-JR')).toBe(3_729_159_000);
+    expect(total(2021, 'domein', 'TOTAAL', 'VEK', 'BU')).toBe(3_582_315_000);
+    // AO BU 251.237 = JD 250.171 + JE 1.066; receipts print 'Uitvoering' (000:L2077).
+    expect(total(2021, 'domein', 'TOTAAL', 'AO', 'Uitvoering')).toBe(251_237_000);
+  });
+  it('2021 programmes and JA (000:L813, L832, L848, L7076)', () => {
+    expect(total(2021, 'programma', 'JD', 'VAK', 'BU')).toBe(2_827_299_000);
+    expect(total(2021, 'programma', 'JE', 'VAK', 'BU')).toBe(540_539_000);
+    expect(total(2021, 'programma', 'JF', 'VEK', 'BU')).toBe(255_110_000);
+    expect(total(2021, 'programma', 'JA', 'VAK', 'BU')).toBe(44_659_000);
+  });
+  it('2024 JE VAK BU from the articles is 653.584 keuro, printed 653.583 (003:L128)', () => {
+    // ISE Activering SE articles sum to 635.306 (printed Totaal 635.305, 003:L644) + GA 18.278 + GB-PA 0.
+    expect(total(2024, 'programma', 'JE', 'VAK', 'BU')).toBe(653_584_000);
+    expect(total(2024, 'programma', 'JE', 'VEK', 'BU')).toBe(668_564_000);
+  });
+});
+
+describe('execution', () => {
+  it('2021 overall 97% VAK / 96% VEK (000:L725-727), 2024 CMW 93,9% VAK (003:L754)', () => {
+    const e21 = execution(data, 2021).filter((e) => e.level === 'domein');
+    expect(e21.find((e) => e.credit === 'VAK')?.ratePercent).toBe(97); // 3.623.512 / 3.729.159 = 97,17%
+    expect(e21.find((e) => e.credit === 'VEK')?.ratePercent).toBe(96); // 3.582.315 / 3.719.226 = 96,32%
+    expect(e21.find((e) => e.credit === 'VAK')?.underuseEuro).toBe(105_647_000); // 3.729.159 − 3.623.512
+    const cmw = execution(data, 2024).find((e) => e.code === 'JB0-1JEC2HA-WT' && e.credit === 'VAK');
+    expect(cmw?.ratePercent).toBe(93.9); // 552.289 / 588.293 = 93,88%
+  });
+});
+
+describe('budget check', () => {
+  const findings = check(data);
+  const at = (source: string, kind?: string) =>
+    findings.filter((f) => f.sources[0] === source && (!kind || f.kind === kind));
+  it('T1/T2: ISE Activering (SE) 2024 Totaal BU printed 1 keuro under its rows (003:L644)', () => {
+    const t = at(`${S003}:L644`, 'ise-total').filter((f) => f.where.includes('Σ rijen'));
+    expect(t.map((f) => [f.printed, f.computed, f.difference])).toEqual([
+      [635_305_000, 635_306_000, -1000],
+      [635_441_000, 635_442_000, -1000],
+    ]);
+  });
+  it('T3: JE 2024 BU (003:L128): VEK 1 keuro over the ISE Totaal rows, VAK 1 keuro under the articles', () => {
+    const t = at(`${S003}:L128`);
+    expect(t.find((f) => f.kind === 'programme-vs-ise')).toMatchObject({
+      printed: 668_564_000,
+      computed: 668_563_000,
+      difference: 1000,
+    });
+    expect(t.find((f) => f.kind === 'programme-total')).toMatchObject({
+      printed: 653_583_000,
+      computed: 653_584_000,
+      difference: -1000,
+    });
+  });
+  it('T4: JB0-1JDB2AD-WT BA-JR VAK 30.971 vs BA + movements 30.970 (000:L5177)', () => {
+    expect(at(`${S000}:L5177`, 'movements')[0]).toMatchObject({
+      printed: 30_971_000,
+      computed: 30_970_000,
+      difference: 1000,
+    });
+  });
+  it('T5: JB0-1JDB5CY-IS BA-JR VAK 15.629 vs 14.827 + 495 (000:L2997; ORAFIN code-5 loading is no movement)', () => {
+    expect(at(`${S000}:L2997`, 'movements')[0]).toMatchObject({
+      printed: 15_629_000,
+      computed: 15_322_000,
+      difference: 307_000,
+    });
+  });
+  it('T6-T8 and text claims by their seed lines', () => {
+    const claim = (src: string) => at(src, 'text-claim')[0];
+    expect(claim(`${S000}:L7143`)).toMatchObject({ printed: 77_000, computed: 76_000 }); // T6: 71 + 5
+    expect(claim(`${S000}:L5314`)).toMatchObject({ printed: 9_713_000, computed: 9_702_000 }); // T7: 904 − 2 + 8.800
+    expect(claim(`${S000}:L3501`)).toMatchObject({ printed: 5_949_000, computed: 5_948_000 }); // T8: 14.446 − 8.498
+    expect(claim(`${S000}:L4378`)).toMatchObject({ computed: 2_347_000 }); // B2: 6.033 − 3.686
+    expect(claim(`${S000}:L5804`)).toMatchObject({ printed: 89, computed: 88, unit: 'percent' }); // B5: 88,36%
+    expect(claim(`${S003}:L755`)).toMatchObject({ difference: -30_000_000 }); // B8 typo 522.157 vs 552.157
+    expect(claim(`${S003}:L1876`)?.difference).toBe(873_000); // B9: 18.278 − 17.405
+  });
+  it('finds nothing else: all other totals reproduce', () => {
+    const kinds = findings.filter((f) => f.kind !== 'text-claim').map((f) => `${f.sources[0]} ${f.where}`);
+    // T1, T2 (rows and articles: 4), T3 (2), T4, T5, and the VIA items in euro of 2CY-IS (VAK, VEK: cents, 000:L2888).
+    expect(kinds).toHaveLength(10);
+  });
+});
+
+describe('ratePercent', () => {
+  it('rounds half away from zero at output', () => {
+    expect(ratePercent(1, 8, 0)).toBe(13); // 12,5 → 13
+    expect(ratePercent(-1, 8, 0)).toBe(-13);
+    expect(ratePercent(1, 8, 1)).toBe(12.5);
+    expect(ratePercent(5, 0, 1)).toBeNull();
+  });
+});
