@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'monitor:read': INTERNAL,
   /** Inspection dossiers, findings, risk lists. */
   'inspection:handle': ['beheerder', 'inspecteur'],
+  /** The inspection report and risk counts: aggregates only, never a person. */
+  'inspection:report': ['beheerder', 'inspecteur', 'analist'],
   /** Reference data and rule releases. */
   'reference:manage': ['beheerder'],
 } as const satisfies Record<string, readonly Role[]>;
