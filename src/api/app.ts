@@ -12,6 +12,7 @@ import { toErrorResponse } from './errors.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerDossierRoutes } from './routes/dossiers.ts';
+import { registerInspectionRoutes } from './routes/inspection.ts';
 import { registerMonitorRoutes } from './routes/monitor.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
@@ -52,6 +53,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   registerRulesRoutes(api);
   registerDossierRoutes(api);
   registerMonitorRoutes(api);
+  registerInspectionRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
