@@ -25,6 +25,7 @@ export {
   type VsiRow,
 } from './reference.ts';
 export { type VsiReport, type VsiReportRow, vsiReport } from './report.ts';
+export { NOT_MODELLED, RISK_RULES, type RiskHit, type RiskRule, riskCounts, riskHits } from './risks.ts';
 export {
   INSPECTION_ACTION_NAMES,
   INSPECTION_ACTIONS,
