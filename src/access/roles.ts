@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   'jobs:manage': ['beheerder'],
   /** Budget tables, execution and the check (also public as open data). */
   'budget:read': ['analist', 'beheerder'],
+  /** The inspection report and risk counts: aggregates only, never a person. */
+  'inspection:report': ['beheerder', 'inspecteur', 'analist'],
   /** Reference data and rule releases. */
   'reference:manage': ['beheerder'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './routes/auth.ts';
 import { registerBudgetRoutes } from './routes/budget.ts';
 import { registerDossierRoutes } from './routes/dossiers.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
+import { registerInspectionRoutes } from './routes/inspection.ts';
 import { registerMonitorRoutes } from './routes/monitor.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
@@ -56,6 +57,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   registerMonitorRoutes(api);
   registerJobRoutes(api);
   registerBudgetRoutes(api);
+  registerInspectionRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -2,6 +2,7 @@
 
 import { CommandRegistry } from '../commands/index.ts';
 import { DOSSIER_COMMANDS } from '../dossiers/index.ts';
+import { INSPECTION_COMMANDS } from '../inspection/index.ts';
 import { REGISTRY_COMMANDS } from '../registry/index.ts';
 import { SESSION_COMMANDS, USER_COMMANDS } from '../users/index.ts';
 
@@ -10,4 +11,5 @@ export const commandRegistry = new CommandRegistry([
   ...SESSION_COMMANDS,
   ...REGISTRY_COMMANDS,
   ...DOSSIER_COMMANDS,
+  ...INSPECTION_COMMANDS,
 ]);

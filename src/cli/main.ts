@@ -21,6 +21,7 @@ const MODULES: Record<string, () => Promise<Register>> = {
   dossiers: async () => (await import('./commands/dossiers.ts')).dossiersCommand,
   jobs: async () => (await import('./commands/jobs.ts')).jobsCommand,
   budget: async () => (await import('./commands/budget.ts')).budgetCommand,
+  inspection: async () => (await import('./commands/inspection.ts')).inspectionCommand,
 };
 /** Top-level shortcuts that a module registers besides its own group. */
 const SHORTCUTS: Record<string, string> = { calc: 'rules' };

@@ -1,0 +1,137 @@
+import type { Command } from 'commander';
+import { systemActor } from '../../access/index.ts';
+import {
+  getInspection,
+  INSPECTION_TRANSITIONS,
+  type InspectionAction,
+  listInspections,
+  openInspection,
+  riskHits,
+  vsiReport,
+} from '../../inspection/index.ts';
+import { withCli } from '../context.ts';
+import { type Io, printJson, renderTable } from '../output.ts';
+
+export function inspectionCommand(program: Command, io: Io): void {
+  const group = program
+    .command('inspection')
+    .description("Vlaamse Sociale Inspectie: dossiers, risico's, rapport.");
+  group
+    .command('list')
+    .description('Inspectiedossiers.')
+    .option('--state <toestand>', 'open, gepland, uitgevoerd, afgesloten')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(async (o: { state?: string; format: string }) => {
+      const items = await withCli((c) => listInspections(c.db, c.actor, { state: o.state as never }));
+      if (o.format === 'json') return printJson(io, items);
+      io.out(
+        renderTable(items, [
+          { header: 'referentie', value: (i) => i.reference },
+          { header: 'organisatie', value: (i) => i.organisation.name },
+          { header: 'domein', value: (i) => i.domain },
+          { header: 'toestand', value: (i) => i.state },
+          { header: 'uitkomst', value: (i) => i.outcome },
+        ]),
+      );
+    });
+  group
+    .command('show <id>')
+    .description('Eén inspectiedossier met tijdlijn (JSON).')
+    .action(async (id: string) => printJson(io, await withCli((c) => getInspection(c.db, c.actor, id))));
+  group
+    .command('open')
+    .description('Opent een inspectiedossier.')
+    .requiredOption('--organisation <id>', 'organisatie-id')
+    .requiredOption('--domain <domein>', 'domein van de VSI-tabel, bv. Dienstencheques')
+    .requiredOption('--origin <herkomst>', 'klacht, risicolijst, eigen-initiatief, vraag-andere-dienst')
+    .option('--person <id>', 'persoon-id')
+    .option('--note <tekst>', 'toelichting')
+    .action(
+      async (o: { organisation: string; domain: string; origin: string; person?: string; note?: string }) =>
+        printJson(
+          io,
+          await withCli((c) =>
+            c.run(openInspection, {
+              organisationId: o.organisation,
+              domain: o.domain,
+              origin: o.origin,
+              personId: o.person ?? null,
+              note: o.note ?? null,
+            }),
+          ),
+        ),
+    );
+  group
+    .command('transition <id> <actie>')
+    .description('plannen, uitvoeren, vaststellen, afsluiten.')
+    .option('--outcome <uitkomst>', 'bij afsluiten')
+    .option('--amount <euro>', 'voorgestelde terugvordering')
+    .option('--note <tekst>', 'vaststelling of toelichting')
+    .option('--rule <regel>', 'de regel waarop de vaststelling slaat')
+    .action(
+      async (
+        id: string,
+        action: string,
+        o: { outcome?: string; amount?: string; note?: string; rule?: string },
+      ) => {
+        const cmd = INSPECTION_TRANSITIONS[action as InspectionAction];
+        if (!cmd)
+          throw new Error(
+            `onbekende actie '${action}'; kies uit: ${Object.keys(INSPECTION_TRANSITIONS).join(', ')}`,
+          );
+        printJson(io, await withCli((c) => c.run(cmd, { id, ...o })));
+      },
+    );
+  group
+    .command('risks')
+    .description('Risicolijst (knipperlichten): [{ rule, organisation, person, reason, records }].')
+    .option('--rule <regel>', 'enkel deze regel')
+    .option('--as-of <datum>', 'peildatum JJJJ-MM-DD')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(async (o: { rule?: string; asOf?: string; format: string }) => {
+      const hits = await withCli((c) => riskHits(c.db, c.actor, { rule: o.rule, asOf: o.asOf }));
+      const out = hits.map((h) => ({
+        rule: h.rule,
+        organisation: h.organisation,
+        person: h.person,
+        reason: h.reason,
+        records: h.records,
+      }));
+      if (o.format === 'json') return printJson(io, out);
+      io.out(
+        renderTable(out, [
+          { header: 'regel', value: (h) => h.rule },
+          { header: 'organisatie', value: (h) => h.organisation.name },
+          { header: 'persoon', value: (h) => h.person },
+          { header: 'reden', value: (h) => h.reason },
+        ]),
+      );
+    });
+  group
+    .command('report')
+    .description('De VSI-jaartabel per domein (dossiers, PJ, voorgestelde terugvorderingen).')
+    .requiredOption('--year <jaar>', 'het jaar, bv. 2022')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action((o: { year: string; format: string }) => {
+      // Reference data only: no database needed.
+      const report = vsiReport(systemActor('cli'), Number(o.year));
+      if (o.format === 'json') return printJson(io, report);
+      io.out(
+        renderTable(
+          [report.total, ...report.domains],
+          [
+            { header: 'domein', value: (r) => r.domain },
+            { header: 'dossiers', value: (r) => r.dossiers },
+            { header: 'PJ', value: (r) => r.pj },
+            { header: 'terugvorderingen (€)', value: (r) => r.recoveriesEur },
+            { header: 'bron', value: (r) => r.source },
+          ],
+        ),
+      );
+      io.out(
+        report.check.findings.length
+          ? report.check.findings.map((f) => `afwijking: ${f.message} (${f.source})`).join('\n')
+          : `controle: ${report.check.checked.totals} totalen en ${report.check.checked.trends} trends kloppen`,
+      );
+    });
+}
