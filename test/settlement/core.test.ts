@@ -242,3 +242,13 @@ it('the plan cites seed lines for every part', () => {
   const _c: Cents = money.ZERO;
   expect(_c).toBe(0);
 });
+
+describe('budget article per measure and year', () => {
+  it('follows the renumbering between the 2021 and 2024 BBT', async () => {
+    const { budgetArticleFor } = await import('../../src/rules/index.ts');
+    expect(budgetArticleFor('collectief-maatwerk', 2021).article).toBe('JB0-1JEB2HA-WT'); // seeds/000:L6375
+    expect(budgetArticleFor('collectief-maatwerk', 2024).article).toBe('JB0-1JEC2HA-WT'); // seeds/003:L694
+    expect(budgetArticleFor('collectief-maatwerk', 2025).article).toBe('JB0-1JEC2HA-WT');
+    expect(() => budgetArticleFor('collectief-maatwerk', 2019)).toThrow(/Begrotingsartikel/);
+  });
+});
