@@ -42,6 +42,12 @@ export const PERMISSIONS = {
   'monitor:read': INTERNAL,
   /** Inspection dossiers, findings, risk lists. */
   'inspection:handle': ['beheerder', 'inspecteur'],
+  /** Settlement runs and lines (a werkgever: its organisations' lines; an analist: totals only). */
+  'settlement:read': ['beheerder', 'dossierbehandelaar', 'werkgever', 'analist'],
+  /** Prepare (compute) settlement runs. */
+  'settlement:prepare': ['beheerder', 'dossierbehandelaar'],
+  /** Approve runs (four eyes), create payment files, confirm payment. */
+  'settlement:approve': ['beheerder', 'dossierbehandelaar'],
   /** Reference data and rule releases. */
   'reference:manage': ['beheerder'],
 } as const satisfies Record<string, readonly Role[]>;

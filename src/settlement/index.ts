@@ -29,3 +29,15 @@ export { type ContingentResult, contingentYear } from './contingent.ts';
 export { cmwParams, contingentParams, rulesetInfo } from './params.ts';
 export { type Period, parsePeriod, previousQuarter, type RunKind } from './period.ts';
 export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSchema } from './plan.ts';
+export {
+  approveRun,
+  articleTotals,
+  confirmRun,
+  markPaymentFile,
+  prepareRun,
+  prepareRunInput,
+  type RunView,
+  SETTLEMENT_COMMANDS,
+  workerMonthSchema,
+} from './runs.ts';
+export { RUN_ACTIONS, RUN_STATE_LABELS, RUN_STATES, type RunState } from './states.ts';
