@@ -284,18 +284,20 @@ function runActionCommand(action: RunAction) {
       if (def.fourEyes && run.prepared_by === preparer(actor)) {
         throw new ForbiddenError('Vier ogen: wie de run voorbereidde mag hem niet goedkeuren.', 'four_eyes');
       }
-      const set =
-        action === 'approve'
-          ? ', approved_by = $3, approved_at = $4'
-          : action === 'confirm'
-            ? ', paid_at = $4'
-            : '';
-      await tx.query(`UPDATE settlement_runs SET status = $2${set} WHERE id = $1`, [
-        input.run,
-        def.to,
-        preparer(actor),
-        now,
-      ]);
+      if (action === 'approve') {
+        await tx.query(
+          'UPDATE settlement_runs SET status = $2, approved_by = $3, approved_at = $4 WHERE id = $1',
+          [input.run, def.to, preparer(actor), now],
+        );
+      } else if (action === 'confirm') {
+        await tx.query('UPDATE settlement_runs SET status = $2, paid_at = $3 WHERE id = $1', [
+          input.run,
+          def.to,
+          now,
+        ]);
+      } else {
+        await tx.query('UPDATE settlement_runs SET status = $2 WHERE id = $1', [input.run, def.to]);
+      }
       return {
         result: { id: input.run, status: def.to },
         audit: { entityType: 'settlement_run', entityId: input.run, data: { from: run.status, to: def.to } },
