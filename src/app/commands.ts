@@ -3,6 +3,7 @@
 import { CommandRegistry } from '../commands/index.ts';
 import { DOSSIER_COMMANDS } from '../dossiers/index.ts';
 import { REGISTRY_COMMANDS } from '../registry/index.ts';
+import { SETTLEMENT_COMMANDS } from '../settlement/index.ts';
 import { SESSION_COMMANDS, USER_COMMANDS } from '../users/index.ts';
 
 export const commandRegistry = new CommandRegistry([
@@ -10,4 +11,5 @@ export const commandRegistry = new CommandRegistry([
   ...SESSION_COMMANDS,
   ...REGISTRY_COMMANDS,
   ...DOSSIER_COMMANDS,
+  ...SETTLEMENT_COMMANDS,
 ]);

@@ -19,6 +19,7 @@ const MODULES: Record<string, () => Promise<Register>> = {
   audit: async () => (await import('./commands/audit.ts')).auditCommand,
   monitor: async () => (await import('./commands/monitor.ts')).monitorCommand,
   dossiers: async () => (await import('./commands/dossiers.ts')).dossiersCommand,
+  settlement: async () => (await import('./commands/settlement.ts')).settlementCommand,
 };
 /** Top-level shortcuts that a module registers besides its own group. */
 const SHORTCUTS: Record<string, string> = { calc: 'rules' };
