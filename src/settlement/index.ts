@@ -29,6 +29,7 @@ export { type ContingentResult, contingentYear } from './contingent.ts';
 export { cmwParams, contingentParams, rulesetInfo } from './params.ts';
 export { type Period, parsePeriod, previousQuarter, type RunKind } from './period.ts';
 export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSchema } from './plan.ts';
+export { getRun, listRuns, type RunSummary } from './queries.ts';
 export {
   approveRun,
   articleTotals,

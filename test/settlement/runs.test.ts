@@ -5,6 +5,8 @@ import {
   approveRun,
   articleTotals,
   confirmRun,
+  getRun,
+  listRuns,
   markPaymentFile,
   prepareRun,
 } from '../../src/settlement/index.ts';
@@ -63,6 +65,25 @@ describeEachDb('settlement runs', ({ db }) => {
     expect(await articleTotals(db(), preparer, { year: 2024 })).toEqual([
       { article: 'JB0-1JEC2HA-WT', measure: 'collectief-maatwerk', committedCents: 62224, paidCents: 62224 },
     ]);
+  });
+
+  it('lists runs; an analist sees totals without lines', async () => {
+    const runs = await listRuns(db(), preparer, { period: '2024-Q2' });
+    expect(runs.map((r) => [r.correction, r.status, r.totals.balance])).toEqual([
+      [true, 'draft', -505.1],
+      [false, 'betaald', 622.24],
+    ]);
+    const analist = {
+      ...preparer,
+      kind: 'user' as const,
+      userId: 'a1',
+      label: 'analist',
+      roles: ['analist' as const],
+    };
+    const shown = await getRun(db(), analist, runs[1]!.id);
+    expect(shown.totals.due).toBe(5622.24);
+    expect(shown.lines).toEqual([]);
+    expect((await getRun(db(), preparer, runs[1]!.id)).lines).toHaveLength(5); // 3 × loonpremie, 1 × forfait, 1 × verrekening of the advances
   });
 
   it('names a missing assumption', async () => {
