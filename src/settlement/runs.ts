@@ -72,7 +72,7 @@ export interface RunView {
   period: string;
   kind: string;
   correction: boolean;
-  status: RunState | 'ongewijzigd';
+  status: RunState | 'ongewijzigd' | 'proefberekening';
   ruleset: { version: string; hash: string };
   inputs_hash: string;
   assumptions: unknown[];
@@ -175,7 +175,7 @@ export const prepareRun = defineCommand({
       period: input.period,
       kind: period.kind,
       correction,
-      status: out.length === 0 ? 'ongewijzigd' : 'draft',
+      status: out.length === 0 ? 'ongewijzigd' : input.dry_run ? 'proefberekening' : 'draft',
       ruleset,
       inputs_hash: inputsHash,
       assumptions: assumptions.list(),
