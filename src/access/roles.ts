@@ -48,6 +48,12 @@ export const PERMISSIONS = {
   'budget:read': ['analist', 'beheerder'],
   /** The inspection report and risk counts: aggregates only, never a person. */
   'inspection:report': ['beheerder', 'inspecteur', 'analist'],
+  /** Settlement runs and lines (a werkgever: its organisations' lines; an analist: totals only). */
+  'settlement:read': ['beheerder', 'dossierbehandelaar', 'werkgever', 'analist'],
+  /** Prepare (compute) settlement runs. */
+  'settlement:prepare': ['beheerder', 'dossierbehandelaar'],
+  /** Approve runs (four eyes), create payment files, confirm payment. */
+  'settlement:approve': ['beheerder', 'dossierbehandelaar'],
   /** Reference data and rule releases. */
   'reference:manage': ['beheerder'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -22,6 +22,7 @@ const MODULES: Record<string, () => Promise<Register>> = {
   jobs: async () => (await import('./commands/jobs.ts')).jobsCommand,
   budget: async () => (await import('./commands/budget.ts')).budgetCommand,
   inspection: async () => (await import('./commands/inspection.ts')).inspectionCommand,
+  settlement: async () => (await import('./commands/settlement.ts')).settlementCommand,
 };
 /** Top-level shortcuts that a module registers besides its own group. */
 const SHORTCUTS: Record<string, string> = { calc: 'rules' };

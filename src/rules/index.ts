@@ -2,6 +2,8 @@
  * Rules as code: the catalogue of measures, their dated and cited parameters, and calculation
  * (one case with a trace, or a whole population in batch), with reforms side by side.
  */
+
+export { type BudgetArticle, budgetArticleFor, budgetArticles } from './budget-articles.ts';
 export {
   type Catalogue,
   calculateMeasure,

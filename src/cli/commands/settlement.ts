@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import {
+  approveRun,
+  confirmRun,
+  getRun,
+  listRuns,
+  paymentCalendar,
+  prepareRun,
+  settlementPlan,
+} from '../../settlement/index.ts';
+import { withCli } from '../context.ts';
+import { type Io, printJson, renderTable } from '../output.ts';
+
+export function settlementCommand(program: Command, io: Io): void {
+  const group = program
+    .command('settlement')
+    .description('Afrekeningen: voorschotten, kwartaal- en jaarafrekeningen.');
+  group
+    .command('calendar <maatregel>')
+    .description('De betaalkalender van een jaar (werkdagen met de Belgische feestdagen).')
+    .requiredOption('--year <jaar>', 'jaar')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action((measure: string, o: { year: string; format: string }) => {
+      const entries = paymentCalendar(settlementPlan(measure), Number(o.year));
+      if (o.format === 'json') return printJson(io, entries);
+      io.out(
+        renderTable(entries, [
+          { header: 'soort', value: (e) => e.kind },
+          { header: 'periode', value: (e) => e.period },
+          { header: 'uiterlijk', value: (e) => e.due },
+        ]),
+      );
+    });
+  group
+    .command('run <maatregel>')
+    .description('Berekent de afrekening van een periode uit loongegevens (JSON: { wages, advances_paid }).')
+    .requiredOption('--period <periode>', 'JJJJ-Qn of JJJJ')
+    .requiredOption(
+      '--input <bestand>',
+      'JSON met wages [{kbo,worker,month,package,wage,fte}] en advances_paid',
+    )
+    .option('--dry-run', 'niets bewaren')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(
+      async (measure: string, o: { period: string; input: string; dryRun?: boolean; format: string }) => {
+        const data = JSON.parse(readFileSync(o.input, 'utf8')) as Record<string, unknown>;
+        const run = await withCli((ctx) =>
+          ctx.run(prepareRun, { ...data, measure, period: o.period, dry_run: o.dryRun === true }),
+        );
+        if (o.format === 'json') return printJson(io, run);
+        io.out(`run ${run.id ?? '(niet bewaard)'} ${run.period} ${run.kind} ${run.status}\n`);
+        io.out(
+          `verschuldigd ${run.totals.due} – voorschotten ${run.totals.advances} = saldo ${run.totals.balance}\n`,
+        );
+      },
+    );
+  group
+    .command('runs')
+    .description('De afrekeningsruns met hun totalen.')
+    .option('--measure <maatregel>', 'maatregel')
+    .option('--period <periode>', 'periode')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(async (o: { measure?: string; period?: string; format: string }) => {
+      const runs = await withCli((ctx) =>
+        listRuns(ctx.db, ctx.actor, { measure: o.measure, period: o.period }),
+      );
+      if (o.format === 'json') return printJson(io, runs);
+      io.out(
+        renderTable(runs, [
+          { header: 'id', value: (r) => r.id },
+          { header: 'periode', value: (r) => r.period },
+          { header: 'soort', value: (r) => (r.correction ? `${r.kind} (correctie)` : r.kind) },
+          { header: 'status', value: (r) => r.status },
+          { header: 'saldo', value: (r) => r.totals.balance.toFixed(2) },
+        ]),
+      );
+    });
+  group
+    .command('show <run>')
+    .description('Eén run met zijn lijnen.')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(async (id: string, o: { format: string }) => {
+      const run = await withCli((ctx) => getRun(ctx.db, ctx.actor, id));
+      if (o.format === 'json') return printJson(io, run);
+      io.out(`run ${run.id} ${run.period} ${run.status}: saldo ${run.totals.balance.toFixed(2)}\n`);
+      io.out(
+        renderTable(run.lines, [
+          { header: 'kbo', value: (l) => l.kbo },
+          { header: 'werknemer', value: (l) => l.worker },
+          { header: 'component', value: (l) => l.component },
+          { header: 'periode', value: (l) => l.period },
+          { header: 'bedrag', value: (l) => l.amount.toFixed(2) },
+        ]),
+      );
+    });
+  for (const [verb, command] of [
+    ['approve', approveRun],
+    ['confirm', confirmRun],
+  ] as const) {
+    group
+      .command(`${verb} <run>`)
+      .description(
+        verb === 'approve' ? 'Keurt een run goed (vier ogen).' : 'Bevestigt de betaling van een run.',
+      )
+      .option('--format <formaat>', 'table of json', 'table')
+      .action(async (run: string, o: { format: string }) => {
+        const r = await withCli((ctx) => ctx.run(command, { run }));
+        if (o.format === 'json') return printJson(io, r);
+        io.out(`run ${r.id}: ${r.status}\n`);
+      });
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Settlement: advances, quarterly and annual settlements, the contingent, corrections and payment
+ * files. The core (cmw.ts, contingent.ts, calendar.ts) is pure; plans are data beside each
+ * measure's rules (settlement.yaml) and what the seeds leave open is a named assumption.
+ */
+export {
+  AssumptionSet,
+  type AssumptionTable,
+  defaultAssumptions,
+  MissingAssumptionError,
+  type UsedAssumption,
+} from './assumptions.ts';
+export { type CalendarEntry, type CalendarKind, paymentCalendar } from './calendar.ts';
+export {
+  advanceLines,
+  begeleidingspremie,
+  type CmwParams,
+  type Delta,
+  deltas,
+  loonpremie,
+  offsetLines,
+  PACKAGES,
+  premiumLines,
+  type SettlementLine,
+  type SupportPackage,
+  type WorkerMonth,
+} from './cmw.ts';
+export { type ContingentResult, contingentYear } from './contingent.ts';
+export { cmwParams, contingentParams, rulesetInfo } from './params.ts';
+export { type Period, parsePeriod, previousQuarter, type RunKind } from './period.ts';
+export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSchema } from './plan.ts';
+export { getRun, listRuns, type RunSummary } from './queries.ts';
+export {
+  approveRun,
+  articleTotals,
+  confirmRun,
+  markPaymentFile,
+  prepareRun,
+  prepareRunInput,
+  type RunView,
+  SETTLEMENT_COMMANDS,
+  workerMonthSchema,
+} from './runs.ts';
+export { RUN_ACTIONS, RUN_STATE_LABELS, RUN_STATES, type RunState } from './states.ts';

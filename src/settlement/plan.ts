@@ -1,0 +1,98 @@
+/**
+ * Settlement plans as data: one `settlement.yaml` beside a measure's rules
+ * (src/rules/measures/<measure>/settlement.yaml) says which components are paid per which period,
+ * how advances and settlements are timed, and from which seed lines. This loader only parses and
+ * validates; the arithmetic is in cmw.ts, contingent.ts and calendar.ts.
+ */
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { readYamlData } from '../db/index.ts';
+import { NotFoundError, ValidationError } from '../domain/index.ts';
+
+const source = z.union([
+  z.string().regex(/^seeds\/\S+:L\d+(-\d+)?$/),
+  z.array(z.string().regex(/^seeds\/\S+:L\d+(-\d+)?$/)).min(1),
+]);
+const due = z.object({
+  working_day: z.number().int().min(1).max(23),
+  month_offset: z.number().int().optional(),
+});
+const after = z.object({
+  working_day: z.number().int().min(1).max(23),
+  months_after_period: z.number().int().min(1),
+});
+
+export const settlementPlanSchema = z.object({
+  measure: z.string(),
+  period: z.enum(['month', 'quarter', 'year', 'school-year']),
+  source,
+  components: z
+    .array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        period: z.enum(['month', 'quarter', 'year', 'once']),
+        basis: z.string(),
+        parameters: z.array(z.string()).default([]),
+        assumptions: z.array(z.string()).default([]),
+        source,
+      }),
+    )
+    .min(1),
+  advance: z
+    .object({
+      rhythm: z.enum(['month', 'quarter']),
+      due,
+      sizing_assumption: z.string(),
+      withholding: z.string().optional(),
+      withholding_suspended_years: z.array(z.number().int()).default([]),
+      source,
+    })
+    .optional(),
+  settlement: z.object({
+    quarter: after.optional(),
+    year: after.optional(),
+    note: z.string().optional(),
+    source,
+  }),
+  contingent: z
+    .object({
+      unit_vte: z.number().positive(),
+      adjustment_quarter: z.number().int().min(1).max(4),
+      parameters: z.array(z.string()),
+      assumptions: z.array(z.string()),
+      note: z.string().optional(),
+      source,
+    })
+    .optional(),
+  not_modelled: z.array(z.object({ rule: z.string(), source })).default([]),
+});
+export type SettlementPlan = z.infer<typeof settlementPlanSchema>;
+
+/** Measures that have a settlement plan (the runs accept only these). */
+export const SETTLED_MEASURES = ['collectief-maatwerk'] as const;
+
+const cache = new Map<string, SettlementPlan>();
+
+export function settlementPlan(measure: string): SettlementPlan {
+  const hit = cache.get(measure);
+  if (hit) return hit;
+  if (!/^[a-z0-9-]+$/.test(measure)) throw ValidationError.field('measure', 'geen geldige maatregel-id');
+  const file = new URL(`../rules/measures/${measure}/settlement.yaml`, import.meta.url);
+  if (!existsSync(file))
+    throw new NotFoundError('Afrekeningsplan van maatregel', measure, 'settlement_plan_not_found');
+  const parsed = settlementPlanSchema.safeParse(readYamlData(file));
+  if (!parsed.success) {
+    throw new ValidationError(
+      parsed.error.issues.map((i) => ({ path: `settlement.yaml.${i.path.join('.')}`, message: i.message })),
+    );
+  }
+  if (parsed.data.measure !== measure) {
+    throw ValidationError.field(
+      'settlement.yaml.measure',
+      `hoort bij '${parsed.data.measure}', niet bij '${measure}'`,
+    );
+  }
+  cache.set(measure, parsed.data);
+  return parsed.data;
+}

@@ -1,0 +1,145 @@
+/**
+ * Reading runs: a list with totals, and one run with its lines. A werkgever sees only the lines of
+ * its own organisations (by KBO, through the registry), an analist only totals.
+ */
+import { type Actor, assertCan, can, organisationScope } from '../access/index.ts';
+import type { Queryable } from '../db/index.ts';
+import { NotFoundError } from '../domain/index.ts';
+import { getOrganisation } from '../registry/index.ts';
+
+export interface RunSummary {
+  id: string;
+  measure: string;
+  period: string;
+  kind: string;
+  correction: boolean;
+  status: string;
+  ruleset_version: string;
+  totals: { due: number; advances: number; balance: number };
+  prepared_by: string;
+  approved_by: string | null;
+  created_at: string;
+}
+interface RunRow {
+  id: string;
+  measure_id: string;
+  period: string;
+  kind: string;
+  correction: boolean;
+  status: string;
+  ruleset_version: string;
+  due_cents: number;
+  advances_cents: number;
+  balance_cents: number;
+  prepared_by: string;
+  approved_by: string | null;
+  created_at: string | Date;
+}
+const COLS =
+  'id, measure_id, period, kind, correction, status, ruleset_version, due_cents, advances_cents, balance_cents, prepared_by, approved_by, created_at';
+const summary = (r: RunRow): RunSummary => ({
+  id: r.id,
+  measure: r.measure_id,
+  period: r.period,
+  kind: r.kind,
+  correction: r.correction,
+  status: r.status,
+  ruleset_version: r.ruleset_version,
+  totals: {
+    due: Number(r.due_cents) / 100,
+    advances: Number(r.advances_cents) / 100,
+    balance: Number(r.balance_cents) / 100,
+  },
+  prepared_by: r.prepared_by,
+  approved_by: r.approved_by,
+  created_at: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at),
+});
+
+async function kboScope(db: Queryable, actor: Actor): Promise<string[] | null> {
+  const scope = organisationScope(actor);
+  if (!scope) return null;
+  const kbos: string[] = [];
+  for (const id of scope) kbos.push((await getOrganisation(db, actor, id)).kbo);
+  return kbos;
+}
+
+export async function listRuns(
+  db: Queryable,
+  actor: Actor,
+  filter: { measure?: string; period?: string } = {},
+): Promise<RunSummary[]> {
+  assertCan(actor, 'settlement:read');
+  const { rows } = await db.query<RunRow>(
+    `SELECT ${COLS} FROM settlement_runs WHERE ($1::text IS NULL OR measure_id = $1) AND ($2::text IS NULL OR period = $2)
+      ORDER BY created_at DESC, id`,
+    [filter.measure ?? null, filter.period ?? null],
+  );
+  const kbos = await kboScope(db, actor);
+  if (!kbos) return rows.map(summary);
+  // A werkgever: only runs with lines of its organisations, and its own totals.
+  const out: RunSummary[] = [];
+  for (const r of rows) {
+    const { rows: t } = await db.query<{ component: string; amount: number }>(
+      'SELECT component, SUM(amount_cents)::bigint AS amount FROM settlement_lines WHERE run_id = $1 AND kbo = ANY($2) GROUP BY component',
+      [r.id, kbos],
+    );
+    if (t.length === 0) continue;
+    let due = 0;
+    let all = 0;
+    for (const x of t) {
+      all += Number(x.amount);
+      if (x.component === 'loonpremie' || x.component === 'begeleidingspremie') due += Number(x.amount);
+    }
+    out.push(summary({ ...r, due_cents: due, advances_cents: due - all, balance_cents: all }));
+  }
+  return out;
+}
+
+export async function getRun(db: Queryable, actor: Actor, id: string) {
+  assertCan(actor, 'settlement:read');
+  const { rows } = await db.query<
+    RunRow & { assumptions: unknown; ruleset_hash: string; inputs_hash: string }
+  >(`SELECT ${COLS}, assumptions, ruleset_hash, inputs_hash FROM settlement_runs WHERE id = $1::uuid`, [id]);
+  const run = rows[0];
+  if (!run) throw new NotFoundError('Afrekeningsrun', id);
+  const kbos = await kboScope(db, actor);
+  // An analist sees totals only (pseudonymised statistics, never worker lines).
+  const linesVisible = can(actor, 'settlement:prepare') || kbos !== null;
+  const { rows: lines } = linesVisible
+    ? await db.query<{
+        id: string;
+        line_key: string;
+        kbo: string;
+        worker: string | null;
+        component: string;
+        period: string;
+        amount_cents: number;
+        budget_article: string;
+        basis: unknown;
+        corrects_line_id: string | null;
+      }>(
+        `SELECT id, line_key, kbo, worker, component, period, amount_cents, budget_article, basis, corrects_line_id
+           FROM settlement_lines WHERE run_id = $1 AND ($2::text[] IS NULL OR kbo = ANY($2)) ORDER BY line_key`,
+        [id, kbos],
+      )
+    : { rows: [] };
+  if (kbos && lines.length === 0) throw new NotFoundError('Afrekeningsrun', id);
+  return {
+    ...summary(run),
+    ruleset: { version: run.ruleset_version, hash: run.ruleset_hash },
+    inputs_hash: run.inputs_hash,
+    assumptions: run.assumptions,
+    lines: lines.map((l) => ({
+      id: l.id,
+      key: l.line_key,
+      kbo: l.kbo,
+      worker: l.worker,
+      component: l.component,
+      period: l.period,
+      amount: Number(l.amount_cents) / 100,
+      budget_article: l.budget_article,
+      basis: l.basis,
+      corrects: l.corrects_line_id,
+    })),
+  };
+}
