@@ -157,11 +157,9 @@ export function registerInspectionRoutes(api: OpenAPIHono<AppEnv>): void {
         body: {
           content: {
             'application/json': {
-              schema: inspectionTransitionInput
-                .omit({ id: true })
-                .extend({
-                  action: z.enum(INSPECTION_ACTION_NAMES as [InspectionAction, ...InspectionAction[]]),
-                }),
+              schema: inspectionTransitionInput.omit({ id: true }).extend({
+                action: z.enum(INSPECTION_ACTION_NAMES as [InspectionAction, ...InspectionAction[]]),
+              }),
             },
           },
         },
