@@ -1,34 +1,17 @@
-/**
- * Register › personen, plaatsingen, import; and the registry sections of an organisation's page
- * (erkenningen, contingenten, plaatsingen, verbanden). Persons are shown with INSZ and name only to
- * roles that may see identities; others see the pseudonym.
- */
-
-import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { can } from '../../access/index.ts';
 import { pageRequestSchema } from '../../db/index.ts';
-import { ForbiddenError, isDomainError, NotFoundError, ValidationError } from '../../domain/index.ts';
+import { ForbiddenError } from '../../domain/index.ts';
 import type { AppEnv } from '../../http/index.ts';
-import { checkCsrf, run } from '../../http/index.ts';
+import { run } from '../../http/index.ts';
 import {
   addRecognition,
   createPerson,
   createPlacement,
   endPlacement,
-  formatFromName,
   getOrganisation,
   getPerson,
   getPlacement,
-  IMPORT_COLUMNS,
-  IMPORT_KINDS,
-  type ImportFormat,
-  type ImportIssue,
-  type ImportRecord,
-  ImportRejectedError,
-  type ImportReport,
-  importRegistry,
   listContingents,
   listIndications,
   listOrganisationLinks,
@@ -36,12 +19,11 @@ import {
   listPlacements,
   listRecognitions,
   type PlacementView,
-  recordsOf,
   seesIdentity,
   setContingent,
 } from '../../registry/index.ts';
 import { catalogue } from '../../rules/index.ts';
-import { Actions, Csrf, Field, fieldBinder, PostForm, Select } from '../components/forms.tsx';
+import { Field, fieldBinder, PostForm, Select } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
 import { DataTable, Details, Pager } from '../components/table.tsx';
 import {
@@ -58,6 +40,7 @@ import {
 } from '../context.ts';
 import { formatDate, formatNumber, parseDecimalInput } from '../format.ts';
 import { OrganisationDossiers } from './dossiers.tsx';
+import { registerImportPages } from './registry-import.tsx';
 
 const fte = (n: number) => formatNumber(n, 2);
 
@@ -490,232 +473,6 @@ function ContingentForm(p: {
   );
 }
 
-const KIND_LABELS: Record<string, string> = {
-  organisaties: 'Organisaties',
-  personen: 'Personen',
-  plaatsingen: 'Plaatsingen',
-  indicaties: 'Indiceringen',
-  lonen: 'Loongegevens per kwartaal',
-};
-
-function ImportForm(p: { c: WebContext; kind?: string | undefined }) {
-  const auth = requireWebUser(p.c);
-  return (
-    <form method="post" action="/register/import" enctype="multipart/form-data">
-      <Csrf token={auth.csrfToken} />
-      <Select
-        name="kind"
-        label="Soort gegevens"
-        required
-        value={p.kind}
-        options={IMPORT_KINDS.map((k) => ({
-          value: k,
-          label: `${KIND_LABELS[k]} (${IMPORT_COLUMNS[k].required.join(', ')})`,
-        }))}
-      />
-      <div class="field">
-        <label for="veld-file">Bestand (.csv of .xlsx)</label>
-        <p class="hint" id="veld-file-hint">
-          Kopregel met exact deze kolomnamen; datums als JJJJ-MM-DD, decimalen met een punt. Alles of niets:
-          bij één foute rij wordt niets ingelezen. Een bestand met meer dan 1.000 rijen wordt op de
-          achtergrond ingelezen; u ziet dan hoe ver het staat.
-        </p>
-        <input
-          id="veld-file"
-          type="file"
-          name="file"
-          accept=".csv,.xlsx"
-          required
-          aria-describedby="veld-file-hint"
-        />
-      </div>
-      <Actions>
-        <button type="submit" data-busy="Bezig met inlezen…">
-          Inlezen
-        </button>
-      </Actions>
-    </form>
-  );
-}
-
-function ImportErrors(p: { issues: ImportIssue[] }) {
-  return (
-    <div class="error-summary" role="alert" tabindex={-1}>
-      <h2>Er is niets ingelezen: {new Set(p.issues.map((i) => i.line)).size} foute rij(en)</h2>
-      <p>
-        Elke fout staat hieronder met haar regel en kolom in het bestand. Verbeter het bestand en lees het
-        opnieuw in.
-      </p>
-      <table class="data">
-        <caption>Foutenrapport</caption>
-        <thead>
-          <tr>
-            <th scope="col">Plaats</th>
-            <th scope="col">Waarde</th>
-            <th scope="col">Reden</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.issues.slice(0, 1000).map((i) => (
-            <tr>
-              <td>{`regel ${i.line}, kolom ${i.column}`}</td>
-              <td>{i.value}</td>
-              <td>{i.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {p.issues.length > 1000 && (
-        <p>En nog {p.issues.length - 1000} fouten; gebruik de API of de CLI voor het volledige rapport.</p>
-      )}
-    </div>
-  );
-}
-
-// ---- import jobs --------------------------------------------------------------------------------
-
-/** CSV files with more data lines than this, and larger XLSX files, are imported in the background. */
-const BACKGROUND_CSV_LINES = 1000;
-const BACKGROUND_XLSX_BYTES = 100_000;
-/** Finished jobs are kept this long for their result page, then forgotten. */
-const JOB_TTL_MS = 60 * 60 * 1000;
-
-/**
- * An import in progress, kept in this process's memory only: the import itself is one transaction
- * (all or nothing), so a restart loses nothing but the progress page.
- */
-interface ImportJob {
-  id: string;
-  userId: string;
-  kind: string;
-  fileName: string;
-  background: boolean;
-  done: number;
-  /** Data lines in the file; 0 when unknown (XLSX). */
-  total: number;
-  finished: boolean;
-  finishedAt: number | null;
-  report: ImportReport | null;
-  issues: ImportIssue[] | null;
-  message: string | null;
-  promise: Promise<void>;
-}
-
-const importJobs = new Map<string, ImportJob>();
-
-function forgetOldJobs(now: number): void {
-  for (const [id, job] of importJobs)
-    if (job.finishedAt !== null && now - job.finishedAt > JOB_TTL_MS) importJobs.delete(id);
-}
-
-/** Data lines of a CSV file: its lines without the header and a trailing empty line. */
-function csvDataLines(content: Buffer): number {
-  let lines = 0;
-  for (const byte of content) if (byte === 0x0a) lines++;
-  if (content.length > 0 && content[content.length - 1] !== 0x0a) lines++;
-  return Math.max(0, lines - 1);
-}
-
-async function* counted(job: ImportJob, records: AsyncIterable<ImportRecord>): AsyncGenerator<ImportRecord> {
-  for await (const r of records) {
-    // Line 0 is the header the readers pass first.
-    if (r.line > 0) job.done++;
-    yield r;
-  }
-}
-
-function startImportJob(
-  c: WebContext,
-  userId: string,
-  kind: string,
-  fileName: string,
-  format: ImportFormat,
-  content: Buffer,
-): ImportJob {
-  forgetOldJobs(Date.now());
-  const total = format === 'csv' ? csvDataLines(content) : 0;
-  const job: ImportJob = {
-    id: randomUUID(),
-    userId,
-    kind,
-    fileName,
-    background: format === 'csv' ? total > BACKGROUND_CSV_LINES : content.length > BACKGROUND_XLSX_BYTES,
-    done: 0,
-    total,
-    finished: false,
-    finishedAt: null,
-    report: null,
-    issues: null,
-    message: null,
-    promise: Promise.resolve(),
-  };
-  importJobs.set(job.id, job);
-  job.promise = run(c, importRegistry, {
-    kind,
-    fileName,
-    records: counted(job, recordsOf(format, Readable.from(content, { objectMode: false }))),
-  })
-    .then((report) => {
-      job.report = report;
-    })
-    .catch((e: unknown) => {
-      if (e instanceof ImportRejectedError) job.issues = e.importIssues;
-      else if (isDomainError(e)) job.message = e.message;
-      else {
-        job.message = 'Het inlezen is onverwacht mislukt; er is niets ingelezen. Probeer het opnieuw.';
-        console.error('registry import failed', e);
-      }
-    })
-    .finally(() => {
-      job.finished = true;
-      job.finishedAt = Date.now();
-    });
-  return job;
-}
-
-function progressLabel(job: ImportJob): string {
-  if (job.finished) return 'Klaar.';
-  const read = job.total
-    ? `${formatNumber(job.done, 0)} van ${formatNumber(job.total, 0)} rijen gelezen`
-    : `${formatNumber(job.done, 0)} rijen gelezen`;
-  return job.total && job.done >= job.total ? `${read}; bezig met wegschrijven…` : `${read}…`;
-}
-
-function importResultPage(
-  c: WebContext,
-  r: {
-    kind: string;
-    report?: ImportReport | null;
-    issues?: ImportIssue[] | null;
-    message?: string | null;
-  },
-) {
-  const auth = requireWebUser(c);
-  const { report, issues, message } = r;
-  return c.html(
-    <Layout title="Gegevens inlezen" auth={auth} path={c.req.path}>
-      <RegistryNav c={c} />
-      {report && (
-        <div class="flash" role="status">
-          <p>
-            {formatNumber(report.rows, 0)} rijen gelezen, {formatNumber(report.inserted + report.updated, 0)}{' '}
-            weggeschreven: {formatNumber(report.inserted, 0)} nieuw, {formatNumber(report.updated, 0)}{' '}
-            gewijzigd, {formatNumber(report.unchanged, 0)} ongewijzigd.
-          </p>
-        </div>
-      )}
-      {issues && <ImportErrors issues={issues} />}
-      {message && (
-        <div class="error-summary" role="alert">
-          <p>{message}</p>
-        </div>
-      )}
-      <ImportForm c={c} kind={r.kind} />
-    </Layout>,
-    issues || message ? 400 : 200,
-  );
-}
-
 export function registryPages(): Hono<AppEnv> {
   const web = new Hono<AppEnv>();
 
@@ -1108,89 +865,6 @@ export function registryPages(): Hono<AppEnv> {
     }
   });
 
-  web.get('/import', (c) => {
-    const auth = requireWebUser(c);
-    if (!can(c.var.actor, 'registry:write')) throw new ForbiddenError('U mag geen gegevens inlezen.');
-    return c.html(
-      <Layout title="Gegevens inlezen" auth={auth} path={c.req.path}>
-        <RegistryNav c={c} />
-        <ImportForm c={c} />
-      </Layout>,
-    );
-  });
-
-  web.post('/import', async (c) => {
-    const auth = requireWebUser(c);
-    if (!can(c.var.actor, 'registry:write')) throw new ForbiddenError('U mag geen gegevens inlezen.');
-    const body = await c.req.parseBody();
-    await checkCsrf(c, typeof body['_csrf'] === 'string' ? body['_csrf'] : undefined);
-    const kind = typeof body['kind'] === 'string' ? body['kind'] : '';
-    const file = body['file'];
-    let job: ImportJob;
-    try {
-      if (!(file instanceof File) || file.size === 0) throw ValidationError.field('file', 'kies een bestand');
-      const format = formatFromName(file.name);
-      if (!format) throw ValidationError.field('file', 'het bestand moet eindigen op .csv of .xlsx');
-      const content = Buffer.from(await file.arrayBuffer());
-      job = startImportJob(c, auth.user.id, kind, file.name, format, content);
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      return importResultPage(c, { kind, message: e.message });
-    }
-    // A small file is answered at once; a large one continues in the background with a progress page.
-    if (!job.background) {
-      await job.promise;
-      importJobs.delete(job.id);
-      return importResultPage(c, job);
-    }
-    return c.redirect(`/register/import/${job.id}`, 303);
-  });
-
-  const ownJob = (c: WebContext): ImportJob => {
-    const auth = requireWebUser(c);
-    const job = importJobs.get(c.req.param('job') ?? '');
-    if (!job || job.userId !== auth.user.id) throw new NotFoundError('Import', c.req.param('job') ?? '');
-    return job;
-  };
-
-  web.get('/import/:job/status', (c) => {
-    const job = ownJob(c);
-    return c.json({
-      done: job.done,
-      total: job.total,
-      label: progressLabel(job),
-      finished: job.finished,
-      redirect: job.finished ? `/register/import/${job.id}` : null,
-    });
-  });
-
-  web.get('/import/:job', (c) => {
-    const auth = requireWebUser(c);
-    const job = ownJob(c);
-    if (job.finished) return importResultPage(c, job);
-    return c.html(
-      <Layout title="Gegevens inlezen" auth={auth} path={c.req.path}>
-        <RegistryNav c={c} />
-        <div class="progress" data-progress-url={`/register/import/${job.id}/status`}>
-          <p>
-            Bestand <strong>{job.fileName}</strong> wordt ingelezen.
-          </p>
-          <progress
-            value={job.done}
-            max={job.total || undefined}
-            aria-label={`Voortgang van het inlezen van ${job.fileName}`}
-          />
-          <p data-progress-label role="status">
-            {progressLabel(job)}
-          </p>
-          <p>
-            Deze pagina volgt de voortgang vanzelf. Zonder JavaScript:{' '}
-            <a href={c.req.path}>vernieuw de pagina</a>.
-          </p>
-        </div>
-      </Layout>,
-    );
-  });
-
+  registerImportPages(web);
   return web;
 }
