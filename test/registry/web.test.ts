@@ -257,4 +257,47 @@ describeEachDb('the registry web pages', ({ db }) => {
       '5.000 rijen gelezen, 5.000 weggeschreven: 5.000 nieuw, 0 gewijzigd, 0 ongewijzigd.',
     );
   });
+
+  it('shows an import interrupted by a restart and imports the kept file when started again', async () => {
+    const u = await makeUser(db(), ['dossierbehandelaar']);
+    const s = await webSession(server.url, u.username);
+    const csv = `insz,voornaam,achternaam\n${inszFor(9101)},Na,Herstart\n${inszFor(9102)},Ook,Herstart\n`;
+    const actor = {
+      kind: 'user',
+      userId: u.id,
+      label: u.username,
+      roles: ['dossierbehandelaar'],
+      organisationIds: [],
+      channel: 'web',
+    };
+    // The state a restart leaves: the job was running, the server stopped, start-up marked it.
+    const { rows } = await db().query<{ id: string }>(
+      `INSERT INTO jobs (kind, state, owner_id, actor, input, payload, progress_done, progress_total, attempts)
+       VALUES ('registry.import', 'onderbroken', $1, $2, $3, $4, 1, 2, 1) RETURNING id`,
+      [
+        u.id,
+        JSON.stringify(actor),
+        JSON.stringify({ kind: 'personen', fileName: 'herstart.csv', format: 'csv' }),
+        new TextEncoder().encode(csv),
+      ],
+    );
+    const jobPath = `/register/import/${rows[0]!.id}`;
+    const page = await (await s.get(jobPath)).text();
+    expect(page).toContain('onderbroken doordat Trede herstartte; er is niets ingelezen');
+    expect(page).toContain(`action="${jobPath}/retry"`);
+    const other = await webSession(server.url, (await makeUser(db(), ['dossierbehandelaar'])).username);
+    expect((await other.post(jobPath.replace(/\/[^/]+$/, ''), `${jobPath}/retry`, {})).status).toBe(404);
+    const retried = await s.post(jobPath, `${jobPath}/retry`, {});
+    expect(retried.status).toBe(303);
+    type Status = { done: number; total: number; finished: boolean };
+    let last: Status = { done: 0, total: 0, finished: false };
+    for (let i = 0; i < 300 && !last.finished; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      last = (await (await s.get(`${jobPath}/status`)).json()) as Status;
+    }
+    expect(last).toMatchObject({ done: 2, total: 2, finished: true });
+    expect(await (await s.get(jobPath)).text()).toContain(
+      '2 rijen gelezen, 2 weggeschreven: 2 nieuw, 0 gewijzigd, 0 ongewijzigd.',
+    );
+  });
 });
