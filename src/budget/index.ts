@@ -29,6 +29,7 @@ export {
   reformImpact,
   type SettlementArticleTotal,
 } from './impact.ts';
+export { settledForecast } from './settled.ts';
 export {
   type BudgetFilter,
   type BudgetRow,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { budgetData, check, execution, showBudget } from '../../budget/index.ts';
+import { budgetData, check, execution, settledForecast, showBudget } from '../../budget/index.ts';
 import { ValidationError } from '../../domain/index.ts';
+import { withCli } from '../context.ts';
 import { type Io, printJson, renderTable } from '../output.ts';
 
 // The budget tables are public figures from the seeds (no database, no login needed).
@@ -85,6 +86,31 @@ export function budgetCommand(program: Command, io: Io): void {
             value: (r) => (r.ratePercent === null ? null : String(r.ratePercent).replace('.', ',')),
           },
           { header: 'onderbenutting keuro', value: (r) => keuro(r.underuseEuro) },
+        ]),
+      );
+    });
+  budget
+    .command('forecast')
+    .description(
+      'Wat de afrekeningen vastlegden en betaalden per artikel, en de raming van BU voor het jaar.',
+    )
+    .requiredOption('--year <jaar>', 'begrotingsjaar')
+    .requiredOption('--quarters <n>', 'aantal afgerekende kwartalen (0 tot 4)')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(async (o: { year: string; quarters: string; format: string }) => {
+      const rows = await withCli((ctx) =>
+        settledForecast(ctx.db, ctx.actor, { year: Number(o.year), quartersSettled: Number(o.quarters) }),
+      );
+      if (o.format === 'json') return printJson(io, { year: Number(o.year), rows });
+      const euro = (cents: number) => (cents / 100).toFixed(2);
+      io.out(
+        renderTable(rows, [
+          { header: 'artikel', value: (r) => r.article },
+          { header: 'vastgelegd €', value: (r) => euro(r.committedCents) },
+          { header: 'betaald €', value: (r) => euro(r.paidCents) },
+          { header: 'over te dragen €', value: (r) => euro(r.accrualCents) },
+          { header: 'raming BU €', value: (r) => euro(r.forecastCents) },
+          { header: 'methode', value: (r) => r.method },
         ]),
       );
     });
