@@ -136,4 +136,25 @@ describe('the rules API (public, no sign-in)', () => {
       difference: 4250,
     });
   });
+
+  it('answers a reform with an unknown parameter or a bad value with 400 and the field', async () => {
+    const bad = [
+      [{ parameter: 'bestaat_niet', valid_from: '2019-01-01', value: 1 }, 'reform.overrides.0.parameter'],
+      [{ parameter: 'tweede_schijf', valid_from: '2019-01-01', value: 'veel' }, 'reform.overrides.0.value'],
+    ] as const;
+    for (const [override, path] of bad) {
+      for (const endpoint of ['/api/v1/calculate', '/api/v1/simulate']) {
+        const res = await api().post(endpoint, {
+          measure: 'aanwervingsincentive',
+          date: '2019-03-01',
+          ...(endpoint.endsWith('calculate') ? { facts: awi } : { population: [awi] }),
+          reform: { overrides: [override] },
+        });
+        expect(res.status, `${endpoint} ${path}`).toBe(400);
+        const body = (await res.json()) as { error: { code: string; details: { path: string }[] } };
+        expect(body.error.code).toBe('validation_failed');
+        expect(body.error.details[0]!.path).toBe(path);
+      }
+    }
+  });
 });

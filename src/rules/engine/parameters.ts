@@ -2,7 +2,7 @@
  * Dated parameter values: the value on a date is the latest one whose `valid_from` is on or
  * before it (OpenFisca's rule). Reforms insert overriding values from a date on.
  */
-import { type Cents, type IsoDate, money } from '../../domain/index.ts';
+import { type Cents, type IsoDate, money, ValidationError } from '../../domain/index.ts';
 import type { ParamType, Rate } from './define.ts';
 import type { ParametersFile } from './schema.ts';
 
@@ -121,10 +121,21 @@ export function withOverrides(
 ): Map<string, ParameterSeries> {
   if (overrides.length === 0) return series;
   const out = new Map(series);
-  for (const o of overrides) {
+  // A reform is user input: a wrong name or value is a validation error on its field, not a crash.
+  for (const [i, o] of overrides.entries()) {
+    const at = `reform.overrides.${i}`;
     const s = out.get(o.parameter);
-    if (!s) throw new Error(`onbekende parameter '${o.parameter}'`);
-    const value = typedValue(s.type, o.value);
+    if (!s)
+      throw ValidationError.field(
+        `${at}.parameter`,
+        `onbekende parameter '${o.parameter}'; deze maatregel kent ${[...series.keys()].join(', ')}`,
+      );
+    let value: TypedValue;
+    try {
+      value = typedValue(s.type, o.value);
+    } catch (e) {
+      throw ValidationError.field(`${at}.value`, (e as Error).message);
+    }
     const values = s.values.filter((v) => v.validFrom !== o.validFrom);
     values.push({ validFrom: o.validFrom, value, raw: o.value, source: 'hervorming', reform: true });
     values.sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1));
