@@ -27,3 +27,18 @@ export function systemActor(channel: Channel, label = `systeem (${channel})`): A
 export function anonymousActor(channel: Channel): Actor {
   return { kind: 'anonymous', userId: null, label: 'anoniem', roles: [], organisationIds: [], channel };
 }
+
+/**
+ * Open data: the public routes read pseudonymised registry facts as an analist would (never an
+ * INSZ, never a write), not as the all-powerful system actor.
+ */
+export function openDataActor(channel: Channel): Actor {
+  return {
+    kind: 'system',
+    userId: null,
+    label: 'open data',
+    roles: ['analist'],
+    organisationIds: [],
+    channel,
+  };
+}

@@ -1,5 +1,5 @@
 /** Authorisation kernel: roles, permissions, actors and the policy checks commands and queries use. */
-export { type Actor, anonymousActor, type Channel, systemActor } from './actor.ts';
+export { type Actor, anonymousActor, type Channel, openDataActor, systemActor } from './actor.ts';
 export {
   assertCan,
   assertOrganisationAccess,

@@ -4,7 +4,7 @@
  */
 
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { systemActor } from '../../access/index.ts';
+import { openDataActor } from '../../access/index.ts';
 import { type AppEnv, requireUser } from '../../http/index.ts';
 import {
   getCheck,
@@ -197,10 +197,10 @@ export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
       request: { query: ladderQuery },
       responses: { 200: json(LadderSchema, 'De ladder.'), ...errorResponses(400) },
     }),
-    // Open data reads the registry as the system (pseudonymised facts only); cells under 5 persons
+    // Open data reads the registry as a read-only analist (pseudonymised facts only); cells under 5 persons
     // are suppressed before anything leaves.
     async (c) => {
-      const placements = () => listPlacementFacts(c.var.deps.db, systemActor('api', 'open data'));
+      const placements = () => listPlacementFacts(c.var.deps.db, openDataActor('api'));
       return c.json(await openLadder({ ...c.req.valid('query'), placements }), 200);
     },
   );
