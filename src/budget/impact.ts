@@ -2,6 +2,7 @@
  * Reform impact on a budget article over a population given as columns (the rules engine's batch
  * engine, baseline and reform side by side), and the budget side of the settlement link.
  */
+import { ValidationError } from '../domain/index.ts';
 import { type Column, type ParameterOverride, simulatePopulation } from '../rules/index.ts';
 
 export interface ImpactInput {
@@ -82,7 +83,7 @@ export function forecastFromSettlement(
   quartersSettled: number,
 ): ArticleForecast[] {
   if (!Number.isInteger(quartersSettled) || quartersSettled < 0 || quartersSettled > 4) {
-    throw new RangeError('quartersSettled moet 0 tot 4 zijn');
+    throw ValidationError.field('quarters', 'het aantal afgerekende kwartalen is 0 tot 4');
   }
   const byArticle = new Map<string, { committed: number; paid: number }>();
   for (const t of totals) {

@@ -5,7 +5,6 @@
  */
 import type { Actor } from '../access/index.ts';
 import type { Queryable } from '../db/index.ts';
-import { ValidationError } from '../domain/index.ts';
 import { articleTotals } from '../settlement/index.ts';
 import { type ArticleForecast, forecastFromSettlement } from './impact.ts';
 
@@ -14,8 +13,6 @@ export async function settledForecast(
   actor: Actor,
   filter: { year: number; quartersSettled: number },
 ): Promise<ArticleForecast[]> {
-  if (!Number.isInteger(filter.quartersSettled) || filter.quartersSettled < 0 || filter.quartersSettled > 4)
-    throw ValidationError.field('quarters', 'het aantal afgerekende kwartalen is 0 tot 4');
   return forecastFromSettlement(
     await articleTotals(db, actor, { year: filter.year }),
     filter.quartersSettled,

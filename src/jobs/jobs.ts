@@ -43,7 +43,6 @@ const INTERNAL = 'internal_error';
 
 function toView(registry: JobRegistry, row: JobRow): JobView {
   const def = registry.get(row.kind);
-  const total = row.progress_total;
   return {
     id: row.id,
     kind: row.kind,
@@ -51,11 +50,7 @@ function toView(registry: JobRegistry, row: JobRow): JobView {
     state: row.state,
     ownerId: row.owner_id,
     ownerLabel: row.actor.label,
-    progress: {
-      done: row.progress_done,
-      total,
-      fraction: total ? Math.min(1, row.progress_done / total) : null,
-    },
+    progress: progressView(row.progress_done, row.progress_total),
     input: row.input,
     result: row.result ?? null,
     error: row.error ?? null,
@@ -70,9 +65,13 @@ function toView(registry: JobRegistry, row: JobRow): JobView {
 }
 
 /** Only the owner sees a job, and a beheerder (`jobs:manage`) sees all of them. */
-function visibleTo(actor: Actor, row: Pick<JobRow, 'owner_id'>): boolean {
+export function visibleTo(actor: Actor, ownerId: string | null): boolean {
   if (can(actor, 'jobs:manage')) return true;
-  return actor.userId !== null && row.owner_id === actor.userId;
+  return actor.userId !== null && ownerId === actor.userId;
+}
+
+export function progressView(done: number, total: number | null): JobView['progress'] {
+  return { done, total, fraction: total ? Math.min(1, done / total) : null };
 }
 
 export interface SubmitOptions {
@@ -132,7 +131,7 @@ export async function getJob(
 async function findVisible(db: Queryable, actor: Actor, id: string): Promise<JobRow> {
   const { rows } = await db.query<JobRow>(`SELECT ${COLUMNS} FROM jobs WHERE id::text = $1`, [id]);
   const row = rows[0];
-  if (!row || !visibleTo(actor, row)) throw new NotFoundError('Taak', id);
+  if (!row || !visibleTo(actor, row.owner_id)) throw new NotFoundError('Taak', id);
   return row;
 }
 

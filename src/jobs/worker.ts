@@ -8,11 +8,20 @@
  * own transaction, so there the table gets the figures when the job ends.
  */
 import { hostname } from 'node:os';
-import { type Actor, can } from '../access/index.ts';
+import type { Actor } from '../access/index.ts';
 import type { Db } from '../db/index.ts';
 import { isDomainError } from '../domain/index.ts';
 import type { JobRegistry, JobView } from './definition.ts';
-import { type ClaimedJob, claimJob, finishJob, getJob, markInterruptedJobs, saveProgress } from './jobs.ts';
+import {
+  type ClaimedJob,
+  claimJob,
+  finishJob,
+  getJob,
+  markInterruptedJobs,
+  progressView,
+  saveProgress,
+  visibleTo,
+} from './jobs.ts';
 
 const HEARTBEAT_MS = 1000;
 /** A PostgreSQL job whose heartbeat is older than this belongs to a worker that stopped. */
@@ -30,7 +39,7 @@ export function liveJob(id: string): JobView | undefined {
 /** A job as its owner should see it now: the live figures when it runs here, else the table's. */
 export async function currentJob(db: Db, registry: JobRegistry, actor: Actor, id: string): Promise<JobView> {
   const live = running.get(id);
-  if (live && (live.ownerId === actor.userId || can(actor, 'jobs:manage'))) return liveJob(id)!;
+  if (live && visibleTo(actor, live.ownerId)) return liveJob(id)!;
   return getJob(db, registry, actor, id);
 }
 
@@ -61,11 +70,7 @@ async function runClaimed(db: Db, registry: JobRegistry, claimed: ClaimedJob): P
         progress(done, total) {
           progress.done = done;
           if (total !== undefined) progress.total = total;
-          view.progress = {
-            done,
-            total: progress.total,
-            fraction: progress.total ? Math.min(1, done / progress.total) : null,
-          };
+          view.progress = progressView(done, progress.total);
         },
       },
       input,
