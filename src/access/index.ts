@@ -6,5 +6,6 @@ export {
   can,
   isOrganisationBound,
   organisationScope,
+  rolesCan,
 } from './policies.ts';
 export { isRole, PERMISSIONS, type Permission, ROLE_LABELS, ROLES, type Role } from './roles.ts';

@@ -7,8 +7,13 @@ import type { Actor } from './actor.ts';
 import { PERMISSIONS, type Permission } from './roles.ts';
 
 export function can(actor: Actor, permission: Permission): boolean {
+  return rolesCan(actor.roles, permission);
+}
+
+/** Whether any of these roles holds the permission: to vet another user (e.g. an assignee). */
+export function rolesCan(roles: readonly string[], permission: Permission): boolean {
   const allowed: readonly string[] = PERMISSIONS[permission];
-  return actor.roles.some((r) => allowed.includes(r));
+  return roles.some((r) => allowed.includes(r));
 }
 
 export function assertCan(actor: Actor, permission: Permission): void {

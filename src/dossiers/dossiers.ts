@@ -5,7 +5,14 @@
  * transaction. A werkgever sees and acts only on its own organisations' dossiers.
  */
 import { z } from 'zod';
-import { type Actor, assertCan, assertOrganisationAccess, can, organisationScope } from '../access/index.ts';
+import {
+  type Actor,
+  assertCan,
+  assertOrganisationAccess,
+  can,
+  organisationScope,
+  rolesCan,
+} from '../access/index.ts';
 import { type Command, defineCommand } from '../commands/index.ts';
 import { limitOffset, orderBy, type Page, type PageRequest, type Queryable, type Tx } from '../db/index.ts';
 import {
@@ -18,7 +25,9 @@ import {
   todayIso,
   ValidationError,
 } from '../domain/index.ts';
+import { existingPersonIds, organisationNameSql, organisationsById } from '../registry/index.ts';
 import { calculateMeasure, catalogue, getMeasure } from '../rules/index.ts';
+import { usersById } from '../users/index.ts';
 import { brusselsDate, brusselsMidnight } from './leadtimes.ts';
 import {
   ACTION_NAMES,
@@ -99,7 +108,6 @@ interface DossierRow {
   reference: string;
   measure_id: string;
   organisation_id: string | null;
-  organisation_name: string | null;
   person_id: string | null;
   channel: 'online' | 'papier';
   facts: Record<string, unknown>;
@@ -108,7 +116,6 @@ interface DossierRow {
   outcome: Outcome | null;
   withdrawal: 'ambtshalve' | 'vrijwillig' | null;
   handler_id: string | null;
-  handler_name: string | null;
   eligibility: Eligibility | null;
   ruleset_version: string | null;
   ruleset_hash: string | null;
@@ -118,12 +125,12 @@ interface DossierRow {
   updated_at: Date;
 }
 
-const SELECT = `SELECT d.id, d.reference, d.measure_id, d.organisation_id, o.name AS organisation_name, d.person_id,
-  d.channel, d.facts, d.dossier_date, d.state, d.outcome, d.withdrawal, d.handler_id, u.display_name AS handler_name,
+const SELECT = `SELECT d.id, d.reference, d.measure_id, d.organisation_id, d.person_id,
+  d.channel, d.facts, d.dossier_date, d.state, d.outcome, d.withdrawal, d.handler_id,
   d.eligibility, d.ruleset_version, d.ruleset_hash, d.received_at, d.updated_at,
   COALESCE((SELECT sum(p.amount_cents) FROM dossier_payments p WHERE p.dossier_id = d.id AND p.kind <> 'terugvordering'), 0)::bigint AS paid_cents,
   COALESCE((SELECT sum(p.amount_cents) FROM dossier_payments p WHERE p.dossier_id = d.id AND p.kind = 'terugvordering'), 0)::bigint AS recovered_cents
-  FROM dossiers d LEFT JOIN organisations o ON o.id = d.organisation_id LEFT JOIN users u ON u.id = d.handler_id`;
+  FROM dossiers d`;
 
 let measureNames: Map<string, string> | undefined;
 async function measureName(id: string): Promise<string> {
@@ -134,14 +141,49 @@ async function measureName(id: string): Promise<string> {
   return measureNames.get(id) ?? id;
 }
 
-async function present(r: DossierRow): Promise<DossierView> {
+/** Views of dossier rows, with the organisation's and handler's names read from their owners. */
+async function presentAll(db: Queryable, rows: DossierRow[]): Promise<DossierView[]> {
+  const ids = (pick: (r: DossierRow) => string | null) => [
+    ...new Set(rows.map(pick).filter((x) => x !== null)),
+  ];
+  const [organisations, handlers] = await Promise.all([
+    organisationsById(
+      db,
+      ids((r) => r.organisation_id),
+    ),
+    usersById(
+      db,
+      ids((r) => r.handler_id),
+    ),
+  ]);
+  const names = new Map(organisations.map((o) => [o.id, o.name]));
+  return Promise.all(
+    rows.map((r) =>
+      present(
+        r,
+        r.organisation_id ? (names.get(r.organisation_id) ?? null) : null,
+        handlers.get(r.handler_id ?? '')?.displayName,
+      ),
+    ),
+  );
+}
+
+async function presentOne(db: Queryable, r: DossierRow): Promise<DossierView> {
+  return (await presentAll(db, [r]))[0]!;
+}
+
+async function present(
+  r: DossierRow,
+  organisationName: string | null,
+  handlerName?: string,
+): Promise<DossierView> {
   return {
     id: r.id,
     reference: r.reference,
     measureId: r.measure_id,
     measureName: await measureName(r.measure_id),
     organisationId: r.organisation_id,
-    organisationName: r.organisation_name,
+    organisationName,
     personId: r.person_id,
     channel: r.channel,
     facts: r.facts,
@@ -150,7 +192,7 @@ async function present(r: DossierRow): Promise<DossierView> {
     stateLabel: STATE_LABELS[r.state],
     outcome: r.outcome,
     withdrawal: r.withdrawal,
-    handler: r.handler_id ? { id: r.handler_id, name: r.handler_name ?? r.handler_id } : null,
+    handler: r.handler_id ? { id: r.handler_id, name: handlerName ?? r.handler_id } : null,
     eligibility: r.eligibility,
     ruleset: r.ruleset_version ? { version: r.ruleset_version, hash: r.ruleset_hash ?? '' } : null,
     paidCents: Number(r.paid_cents),
@@ -293,12 +335,12 @@ export const applyForMeasure = defineCommand({
     }
     if (input.organisationId) {
       assertOrganisationAccess(actor, input.organisationId);
-      const { rows } = await tx.query('SELECT 1 FROM organisations WHERE id = $1', [input.organisationId]);
-      if (!rows[0]) throw new NotFoundError('Organisatie', input.organisationId);
+      const [known] = await organisationsById(tx, [input.organisationId]);
+      if (!known) throw new NotFoundError('Organisatie', input.organisationId);
     }
     if (input.personId) {
-      const { rows } = await tx.query('SELECT 1 FROM persons WHERE id = $1', [input.personId]);
-      if (!rows[0]) throw new NotFoundError('Persoon', input.personId);
+      const known = await existingPersonIds(tx, [input.personId]);
+      if (!known.has(input.personId)) throw new NotFoundError('Persoon', input.personId);
     }
   },
   async run(ctx, input) {
@@ -351,7 +393,7 @@ export const applyForMeasure = defineCommand({
         ...(input.receivedOn ? { registeredAt: now.toISOString() } : {}),
       },
     });
-    const view = await present((await loadRow(tx, id))!);
+    const view = await presentOne(tx, (await loadRow(tx, id))!);
     return {
       result: view,
       audit: {
@@ -428,15 +470,11 @@ function transitionCommand(action: DossierAction) {
       if (action === 'toewijzen') {
         handlerId = input.handlerId ?? actor.userId;
         if (!handlerId) throw ValidationError.field('handlerId', 'kies een behandelaar');
-        const { rows } = await tx.query<{ roles: string[]; display_name: string }>(
-          'SELECT roles, display_name FROM users WHERE id = $1 AND active',
-          [handlerId],
-        );
-        const u = rows[0];
-        if (!u?.roles.some((r) => r === 'dossierbehandelaar' || r === 'beheerder')) {
+        const u = (await usersById(tx, [handlerId])).get(handlerId);
+        if (!u?.active || !rolesCan(u.roles, 'dossiers:handle')) {
           throw ValidationError.field('handlerId', 'de behandelaar moet een actieve dossierbehandelaar zijn');
         }
-        data['handler'] = { id: handlerId, name: u.display_name };
+        data['handler'] = { id: handlerId, name: u.displayName };
       }
       const kind = action === 'terugvorderen' ? 'terugvordering' : (input.kind ?? 'betaling');
       if (def.amount) {
@@ -457,7 +495,7 @@ function transitionCommand(action: DossierAction) {
            handler_id = $5, updated_at = $6 WHERE id = $1`,
         [row.id, to, def.outcome ?? null, def.withdrawal ?? null, handlerId, ctx.now],
       );
-      const view = await present((await loadRow(tx, row.id))!);
+      const view = await presentOne(tx, (await loadRow(tx, row.id))!);
       return {
         result: view,
         audit: {
@@ -512,7 +550,7 @@ export async function getDossier(db: Queryable, actor: Actor, id: string): Promi
     ),
   ]);
   return {
-    ...(await present(row)),
+    ...(await presentOne(db, row)),
     timeline: events.rows.map((e) => ({
       id: Number(e.id),
       action: e.action,
@@ -594,7 +632,7 @@ export async function listDossiers(
       referentie: 'd.reference',
       maatregel: 'd.measure_id',
       toestand: 'd.state',
-      organisatie: 'o.name',
+      organisatie: organisationNameSql('d.organisation_id'),
       gewijzigd: 'd.updated_at',
     },
     'd.received_at DESC',
@@ -602,13 +640,10 @@ export async function listDossiers(
   );
   const [items, count] = await Promise.all([
     db.query<DossierRow>(`${SELECT} ${whereSql} ${order} LIMIT ${limit} OFFSET ${offset}`, params),
-    db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM dossiers d LEFT JOIN organisations o ON o.id = d.organisation_id ${whereSql}`,
-      params,
-    ),
+    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossiers d ${whereSql}`, params),
   ]);
   return {
-    items: await Promise.all(items.rows.map(present)),
+    items: await presentAll(db, items.rows),
     page: filter.page,
     pageSize: filter.pageSize,
     total: count.rows[0]?.n ?? 0,

@@ -15,6 +15,7 @@ import {
   todayIso,
   ValidationError,
 } from '../domain/index.ts';
+import { existingPersonIds, organisationsById } from '../registry/index.ts';
 import { VSI_TABLE } from './reference.ts';
 import {
   INSPECTION_ACTION_NAMES,
@@ -58,7 +59,6 @@ interface Row {
   id: string;
   reference: string;
   organisation_id: string;
-  organisation_name: string;
   person_id: string | null;
   domain: string;
   measure_id: string | null;
@@ -68,14 +68,23 @@ interface Row {
   recovery_cents: number | null;
   opened_on: string;
 }
-const SELECT = `SELECT i.id, i.reference, i.organisation_id, o.name AS organisation_name, i.person_id, i.domain,
+const SELECT = `SELECT i.id, i.reference, i.organisation_id, i.person_id, i.domain,
   i.measure_id, i.origin, i.state, i.outcome, i.recovery_cents, i.opened_on
-  FROM inspection_dossiers i JOIN organisations o ON o.id = i.organisation_id`;
+  FROM inspection_dossiers i`;
 
-const present = (r: Row): InspectionView => ({
+/** Views of rows, with the organisations' names read from the registry. */
+async function presentAll(db: Queryable, rows: Row[]): Promise<InspectionView[]> {
+  const organisations = await organisationsById(db, [...new Set(rows.map((r) => r.organisation_id))]);
+  const names = new Map(organisations.map((o) => [o.id, o.name]));
+  return rows.map((r) => present(r, names.get(r.organisation_id) ?? r.organisation_id));
+}
+
+const presentOne = async (db: Queryable, r: Row) => (await presentAll(db, [r]))[0]!;
+
+const present = (r: Row, organisationName: string): InspectionView => ({
   id: r.id,
   reference: r.reference,
-  organisation: { id: r.organisation_id, name: r.organisation_name },
+  organisation: { id: r.organisation_id, name: organisationName },
   personId: r.person_id,
   domain: r.domain,
   measureId: r.measure_id,
@@ -121,11 +130,10 @@ export const openInspection = defineCommand({
   }),
   async authorize({ tx, actor }, input) {
     assertCan(actor, 'inspection:handle');
-    const { rows } = await tx.query('SELECT 1 FROM organisations WHERE id = $1', [input.organisationId]);
-    if (!rows[0]) throw new NotFoundError('Organisatie', input.organisationId);
-    if (input.personId) {
-      const p = await tx.query('SELECT 1 FROM persons WHERE id = $1', [input.personId]);
-      if (!p.rows[0]) throw new NotFoundError('Persoon', input.personId);
+    const [organisation] = await organisationsById(tx, [input.organisationId]);
+    if (!organisation) throw new NotFoundError('Organisatie', input.organisationId);
+    if (input.personId && !(await existingPersonIds(tx, [input.personId])).has(input.personId)) {
+      throw new NotFoundError('Persoon', input.personId);
     }
   },
   async run(ctx, input) {
@@ -154,7 +162,7 @@ export const openInspection = defineCommand({
       note: input.note ?? null,
       data: { origin: input.origin },
     });
-    const view = present(await load(tx, id));
+    const view = await presentOne(tx, await load(tx, id));
     return {
       result: view,
       audit: {
@@ -223,7 +231,7 @@ function transitionCommand(action: InspectionAction) {
         [row.id, to, def.outcome ? input.outcome : null, recovery ? input.amount : null, ctx.now],
       );
       return {
-        result: present(await load(ctx.tx, row.id)),
+        result: await presentOne(ctx.tx, await load(ctx.tx, row.id)),
         audit: {
           entityType: 'inspection',
           entityId: row.id,
@@ -258,7 +266,7 @@ export async function listInspections(
     `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.opened_on DESC, i.reference`,
     params,
   );
-  return rows.map(present);
+  return presentAll(db, rows);
 }
 
 export async function getInspection(db: Queryable, actor: Actor, id: string): Promise<InspectionDetail> {
@@ -277,7 +285,7 @@ export async function getInspection(db: Queryable, actor: Actor, id: string): Pr
     [id],
   );
   return {
-    ...present(row),
+    ...(await presentOne(db, row)),
     timeline: rows.map((e) => ({
       action: e.action,
       from: e.from_state,

@@ -32,11 +32,19 @@ export {
   type OrganisationType,
   type OrganisationView,
   organisationIdsByKbo,
+  organisationNameSql,
   organisationsById,
   presentOrganisation,
   updateOrganisation,
 } from './organisations.ts';
-export { createPerson, getPerson, listPersons, type PersonView, pseudonymFor } from './persons.ts';
+export {
+  createPerson,
+  existingPersonIds,
+  getPerson,
+  listPersons,
+  type PersonView,
+  pseudonymFor,
+} from './persons.ts';
 export {
   createPlacement,
   endPlacement,

@@ -260,6 +260,15 @@ export async function organisationIdsByKbo(
 }
 
 /** KBO numbers and names of organisations by id (for showing a user's organisations). */
+/**
+ * The registry's published SQL read for ordering another module's rows by organisation name:
+ * a correlated subquery on `idColumn`, so the other module's SQL never names this module's table.
+ */
+export function organisationNameSql(idColumn: string): string {
+  return `(SELECT o.name FROM organisations o WHERE o.id = ${idColumn})`;
+}
+
+/** The organisations with these ids (id, KBO, name): for other modules' views and checks. */
 export async function organisationsById(
   db: Queryable,
   ids: readonly string[],

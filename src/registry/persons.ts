@@ -200,4 +200,11 @@ export async function personIdFor(db: Queryable, ref: { personId?: string | null
   return rows[0].id;
 }
 
+/** The ids among `ids` that name a person: for other modules that refer to persons (no identity read). */
+export async function existingPersonIds(db: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM persons WHERE id = ANY($1::uuid[])', [ids]);
+  return new Set(rows.map((r) => r.id));
+}
+
 export const PERSON_COMMANDS = [createPerson];

@@ -27,4 +27,5 @@ export {
   USER_COMMANDS,
   type UserView,
   updateUser,
+  usersById,
 } from './users.ts';

@@ -12,6 +12,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '../domain/index.ts';
+import { organisationsById } from '../registry/index.ts';
 import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './secrets.ts';
 
 export interface UserView {
@@ -62,6 +63,24 @@ export async function loadUser(db: Queryable, id: string): Promise<UserView | nu
   return rows[0] ? presentUser(rows[0]) : null;
 }
 
+/**
+ * Users by id, without permission checks: for other modules that show who handles a record or vet
+ * an assignment (by permission, never by role name).
+ */
+export async function usersById(
+  db: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, { id: string; displayName: string; roles: Role[]; active: boolean }>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; display_name: string; roles: Role[]; active: boolean }>(
+    'SELECT id, display_name, roles, active FROM users WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, roles: r.roles, active: r.active }]),
+  );
+}
+
 export async function getUser(db: Queryable, actor: Actor, id: string): Promise<UserView> {
   if (actor.userId !== id) assertCan(actor, 'users:manage');
   const user = await loadUser(db, id);
@@ -104,10 +123,8 @@ function checkRolesAndOrganisations(input: {
 async function setOrganisations(tx: Queryable, userId: string, organisationIds: string[]) {
   await tx.query('DELETE FROM user_organisations WHERE user_id = $1', [userId]);
   if (organisationIds.length === 0) return;
-  const { rows } = await tx.query<{ id: string }>('SELECT id FROM organisations WHERE id = ANY($1::uuid[])', [
-    organisationIds,
-  ]);
-  const missing = organisationIds.filter((id) => !rows.some((r) => r.id === id));
+  const known = await organisationsById(tx, organisationIds);
+  const missing = organisationIds.filter((id) => !known.some((o) => o.id === id));
   if (missing.length)
     throw ValidationError.field('organisationIds', `onbekende organisatie(s): ${missing.join(', ')}`);
   await tx.query(
