@@ -62,7 +62,20 @@ export async function execute<S extends z.ZodType, R>(
   rawInput: unknown,
   options: { now?: Date } = {},
 ): Promise<R> {
-  const input = parseInput(command.input, rawInput);
+  return executeValidated(db, command, actor, parseInput(command.input, rawInput), options);
+}
+
+/**
+ * Runs a command on input already validated by its own schema (an API route that validated the
+ * body with `command.input` passes `c.req.valid('json')`): parsing twice would re-apply transforms.
+ */
+export async function executeValidated<S extends z.ZodType, R>(
+  db: Db,
+  command: Command<S, R>,
+  actor: Actor,
+  input: z.output<S>,
+  options: { now?: Date } = {},
+): Promise<R> {
   return db.transaction(async (tx) => {
     const ctx: CommandContext = { tx, actor, now: options.now ?? new Date() };
     await command.authorize(ctx, input);

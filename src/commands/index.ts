@@ -7,6 +7,7 @@ export {
   type CommandResult,
   defineCommand,
   execute,
+  executeValidated,
   parseInput,
   toFieldIssues,
 } from './command.ts';

@@ -41,67 +41,9 @@ import {
   STATE_LABELS,
   STATES,
 } from './states.ts';
+import type { DossierDetail, DossierEventView, DossierView, Eligibility, NextAction } from './views.ts';
 
-export interface Eligibility {
-  /** null when the seeds give no calculable rule for the measure. */
-  eligible: boolean | null;
-  amount: number | null;
-  period: string | null;
-  reasons: string[];
-  notModelled: string[];
-  date: string;
-  calculatedAt: string;
-}
-
-export interface DossierView {
-  id: string;
-  reference: string;
-  measureId: string;
-  measureName: string;
-  organisationId: string | null;
-  organisationName: string | null;
-  personId: string | null;
-  channel: 'online' | 'papier';
-  facts: Record<string, unknown>;
-  date: string;
-  state: DossierState;
-  stateLabel: string;
-  outcome: Outcome | null;
-  withdrawal: 'ambtshalve' | 'vrijwillig' | null;
-  handler: { id: string; name: string } | null;
-  eligibility: Eligibility | null;
-  ruleset: { version: string; hash: string } | null;
-  paidCents: number;
-  recoveredCents: number;
-  receivedAt: string;
-  updatedAt: string;
-}
-
-export interface DossierEventView {
-  id: number;
-  action: string;
-  actionLabel: string;
-  fromState: DossierState | null;
-  toState: DossierState;
-  reason: string | null;
-  actor: string;
-  occurredAt: string;
-  data: Record<string, unknown>;
-}
-
-export interface NextAction {
-  action: DossierAction;
-  label: string;
-  destructive: boolean;
-  reasonRequired: boolean;
-  amount: boolean;
-}
-
-export interface DossierDetail extends DossierView {
-  timeline: DossierEventView[];
-  payments: { id: number; kind: string; amountCents: number; occurredAt: string }[];
-  nextActions: NextAction[];
-}
+export type { DossierDetail, DossierEventView, DossierView, Eligibility, NextAction };
 
 interface DossierRow {
   id: string;

@@ -43,3 +43,10 @@ export {
   STATE_LABELS,
   STATES,
 } from './states.ts';
+export {
+  dossierDetailSchema,
+  dossierViewSchema,
+  eligibilitySchema,
+  leadTimeReportSchema,
+  nextActionSchema,
+} from './views.ts';

@@ -9,4 +9,4 @@ export {
   setSessionCookie,
 } from './auth.ts';
 export type { AppDeps, AppEnv } from './env.ts';
-export { run } from './run.ts';
+export { run, runValidated } from './run.ts';

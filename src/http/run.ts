@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { type Command, execute } from '../commands/index.ts';
+import { type Command, execute, executeValidated } from '../commands/index.ts';
 import type { AppEnv } from './env.ts';
 
 /** Runs a command for the current request's actor: the single write path of the API and web app. */
@@ -11,4 +11,14 @@ export function run<S extends z.ZodType, R>(
 ): Promise<R> {
   const { db, now } = c.var.deps;
   return execute(db, command, c.var.actor, input, now ? { now: now() } : {});
+}
+
+/** Runs a command on a body the route validated with the command's own input schema. */
+export function runValidated<S extends z.ZodType, R>(
+  c: Context<AppEnv>,
+  command: Command<S, R>,
+  input: z.output<S>,
+): Promise<R> {
+  const { db, now } = c.var.deps;
+  return executeValidated(db, command, c.var.actor, input, now ? { now: now() } : {});
 }
