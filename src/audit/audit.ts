@@ -2,6 +2,7 @@
  * The audit log: who did what, when, to which entity. Written only by the command executor, in
  * the transaction of the change; the table refuses updates and deletes (migration 0001).
  */
+import { z } from 'zod';
 import { type Actor, assertCan } from '../access/index.ts';
 import type { Queryable } from '../db/index.ts';
 
@@ -38,17 +39,20 @@ export async function writeAudit(
   );
 }
 
-export interface AuditEventView {
-  id: number;
-  occurredAt: string;
-  actor: string;
-  channel: string;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  organisationId: string | null;
-  data: Record<string, unknown>;
-}
+export const auditEventViewSchema = z
+  .object({
+    id: z.number().int(),
+    occurredAt: z.string(),
+    actor: z.string(),
+    channel: z.string(),
+    action: z.string(),
+    entityType: z.string().nullable(),
+    entityId: z.string().nullable(),
+    organisationId: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'AuditEvent' });
+export type AuditEventView = z.infer<typeof auditEventViewSchema>;
 
 export interface AuditFilter {
   entityType?: string;

@@ -86,25 +86,3 @@ export async function executeValidated<S extends z.ZodType, R>(
     return result;
   });
 }
-
-/** A set of commands with unique names (duplicates fail at start-up, not at run time). */
-export class CommandRegistry {
-  readonly #commands = new Map<string, Command>();
-
-  constructor(commands: readonly Command[]) {
-    for (const c of commands) {
-      if (!/^[a-z]+\/[a-z0-9-]+$/.test(c.name))
-        throw new Error(`Commandonaam '${c.name}' is niet module/werkwoord`);
-      if (this.#commands.has(c.name)) throw new Error(`Command '${c.name}' is twee keer geregistreerd`);
-      this.#commands.set(c.name, c);
-    }
-  }
-
-  get(name: string): Command | undefined {
-    return this.#commands.get(name);
-  }
-
-  list(): Command[] {
-    return [...this.#commands.values()];
-  }
-}

@@ -3,7 +3,6 @@ export {
   type CommandContext,
   type CommandInput,
   type CommandOutcome,
-  CommandRegistry,
   type CommandResult,
   defineCommand,
   execute,

@@ -83,3 +83,14 @@ export const REGISTRY_COMMANDS = [
   ...PLACEMENT_COMMANDS,
   ...IMPORT_COMMANDS,
 ];
+export {
+  contingentViewSchema,
+  importReportSchema,
+  indicationViewSchema,
+  organisationLinkViewSchema,
+  organisationViewSchema,
+  personViewSchema,
+  placementViewSchema,
+  recognitionViewSchema,
+  wageQuarterViewSchema,
+} from './views.ts';

@@ -16,6 +16,9 @@ import {
 import { ConflictError, inszSchema, isoDateSchema } from '../domain/index.ts';
 import { assertCan, assertCanReadRegistry, organisationScope, seesIdentity } from './access.ts';
 import { personIdFor } from './persons.ts';
+import type { IndicationView } from './views.ts';
+
+export type { IndicationView };
 
 /** Tickets named in the seeds (seeds/004, notes seed-004b: ticket AZ, AAZ, niet-toeleidbaar, SW/BW). */
 export const TICKET_TYPES = {
@@ -26,19 +29,6 @@ export const TICKET_TYPES = {
   andere: 'Andere',
 } as const;
 export type TicketType = keyof typeof TICKET_TYPES;
-
-export interface IndicationView {
-  id: string;
-  person: { id: string; pseudonym: string; insz: string | null };
-  indicatedOn: string;
-  ladderRung: number | null;
-  targetGroup: string | null;
-  productivityLoss: number | null;
-  guidanceNeed: string | null;
-  ticketType: TicketType | null;
-  validFrom: string;
-  validTo: string | null;
-}
 
 interface IndicationRow {
   id: string;

@@ -8,6 +8,9 @@ import { type Actor, assertCan, assertOrganisationAccess, organisationScope } fr
 import { defineCommand } from '../commands/index.ts';
 import { limitOffset, orderBy, type Page, type PageRequest, type Queryable } from '../db/index.ts';
 import { ConflictError, formatKbo, kboSchema, NotFoundError } from '../domain/index.ts';
+import type { OrganisationView } from './views.ts';
+
+export type { OrganisationView };
 
 export const ORGANISATION_TYPES = {
   maatwerkbedrijf: 'Maatwerkbedrijf',
@@ -28,20 +31,6 @@ const organisationType = z.enum(
     error: `kies een type uit: ${Object.keys(ORGANISATION_TYPES).join(', ')}`,
   },
 );
-
-export interface OrganisationView {
-  id: string;
-  kbo: string;
-  kboFormatted: string;
-  name: string;
-  type: OrganisationType;
-  typeLabel: string;
-  legalForm: string | null;
-  address: { street: string | null; postalCode: string | null; municipality: string | null };
-  nisCode: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 interface OrganisationRow {
   id: string;

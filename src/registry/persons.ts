@@ -11,6 +11,9 @@ import { defineCommand } from '../commands/index.ts';
 import { limitOffset, orderBy, type Page, type PageRequest, type Queryable } from '../db/index.ts';
 import { ConflictError, formatInsz, inszSchema, NotFoundError } from '../domain/index.ts';
 import { assertCan, assertCanReadRegistry, likePattern, organisationScope, seesIdentity } from './access.ts';
+import type { PersonView } from './views.ts';
+
+export type { PersonView };
 
 const KEY_SETTING = 'pseudonym_key';
 const keys = new WeakMap<object, string>();
@@ -34,19 +37,6 @@ export async function pseudonymKey(db: Queryable): Promise<string> {
 /** `P-` and 16 hex characters of HMAC-SHA256(key, INSZ): stable, not reversible without the key. */
 export function pseudonymFor(key: string, insz: string): string {
   return `P-${createHmac('sha256', key).update(insz).digest('hex').slice(0, 16)}`;
-}
-
-export interface PersonView {
-  id: string;
-  pseudonym: string;
-  /** null when the actor may not see identities. */
-  insz: string | null;
-  inszFormatted: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  birthDate: string | null;
-  sex: 'M' | 'V' | null;
-  createdAt: string;
 }
 
 export interface PersonRow {

@@ -27,19 +27,9 @@ import {
 } from '../domain/index.ts';
 import { assertCan, assertCanReadRegistry, organisationScope, seesIdentity } from './access.ts';
 import { measureExists, unknownMeasureMessage } from './measures.ts';
+import type { PlacementView, WageQuarterView } from './views.ts';
 
-export interface PlacementView {
-  id: string;
-  person: { id: string; pseudonym: string; insz: string | null; name: string | null };
-  organisation: { id: string; kbo: string; kboFormatted: string; name: string };
-  measure: string;
-  start: string;
-  end: string | null;
-  fte: number;
-  hoursPerWeek: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { PlacementView, WageQuarterView };
 
 interface PlacementRow {
   id: string;
@@ -314,15 +304,6 @@ export async function listPlacements(
 }
 
 // ---- wage data per quarter -------------------------------------------------------------------
-
-export interface WageQuarterView {
-  id: string;
-  placementId: string;
-  quarter: string;
-  grossWageCents: number;
-  days: number;
-  fte: number;
-}
 
 interface WageRow {
   id: string;

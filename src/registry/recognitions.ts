@@ -11,6 +11,9 @@ import type { Queryable } from '../db/index.ts';
 import { isoDateSchema, NotFoundError, ValidationError } from '../domain/index.ts';
 import { assertCan } from './access.ts';
 import { measureExists, unknownMeasureMessage } from './measures.ts';
+import type { ContingentView, OrganisationLinkView, RecognitionView } from './views.ts';
+
+export type { ContingentView, OrganisationLinkView, RecognitionView };
 
 async function assertOrganisation(tx: Queryable, id: string): Promise<void> {
   const { rows } = await tx.query('SELECT 1 FROM organisations WHERE id = $1', [id]);
@@ -22,16 +25,6 @@ async function assertMeasure(measure: string): Promise<void> {
 }
 
 // ---- recognitions ------------------------------------------------------------------------------
-
-export interface RecognitionView {
-  id: string;
-  organisationId: string;
-  measure: string;
-  reference: string | null;
-  validFrom: string;
-  validTo: string | null;
-  createdAt: string;
-}
 
 interface RecognitionRow {
   id: string;
@@ -56,20 +49,18 @@ const presentRecognition = (r: RecognitionRow): RecognitionView => ({
 export const addRecognition = defineCommand({
   name: 'registry/add-recognition',
   summary: 'Legt een erkenning van een organisatie voor een maatregel vast, met haar geldigheid.',
-  input: z
-    .object({
-      organisationId: z.uuid('geen geldige organisatie-id'),
-      measure: z.string().trim().min(1, 'kies een maatregel'),
-      reference: z.string().trim().max(100).optional().nullable(),
-      validFrom: isoDateSchema,
-      validTo: isoDateSchema.optional().nullable(),
-    })
-    .refine((r) => !r.validTo || r.validTo >= r.validFrom, {
-      path: ['validTo'],
-      message: 'het einde van de geldigheid ligt voor het begin',
-    }),
+  input: z.object({
+    organisationId: z.uuid('geen geldige organisatie-id'),
+    measure: z.string().trim().min(1, 'kies een maatregel'),
+    reference: z.string().trim().max(100).optional().nullable(),
+    validFrom: isoDateSchema,
+    validTo: isoDateSchema.optional().nullable(),
+  }),
   authorize: ({ actor }) => assertCan(actor, 'organisations:write'),
   async run({ tx }, input) {
+    if (input.validTo && input.validTo < input.validFrom) {
+      throw ValidationError.field('validTo', 'het einde van de geldigheid ligt voor het begin');
+    }
     await assertOrganisation(tx, input.organisationId);
     await assertMeasure(input.measure);
     const { rows } = await tx.query<RecognitionRow>(
@@ -106,18 +97,6 @@ export async function listRecognitions(
 }
 
 // ---- contingents -------------------------------------------------------------------------------
-
-export interface ContingentView {
-  organisationId: string;
-  measure: string;
-  quarter: string;
-  fte: number;
-  reason: string | null;
-  recordedAt: string;
-  recordedBy: string;
-  /** Earlier values, newest first. */
-  history: { fte: number; reason: string | null; recordedAt: string; recordedBy: string }[];
-}
 
 interface ContingentRow {
   organisation_id: string;
@@ -208,18 +187,6 @@ export const LINK_KINDS = {
   samenwerking: 'Samenwerkingsovereenkomst',
 } as const;
 export type LinkKind = keyof typeof LINK_KINDS;
-
-export interface OrganisationLinkView {
-  id: string;
-  kind: LinkKind;
-  kindLabel: string;
-  /** For `afdeling-van`: the parent is the company, the child its maatwerkafdeling. */
-  parent: { id: string; name: string };
-  child: { id: string; name: string };
-  validFrom: string | null;
-  validTo: string | null;
-  note: string | null;
-}
 
 interface LinkRow {
   id: string;

@@ -29,3 +29,4 @@ export {
   updateUser,
   usersById,
 } from './users.ts';
+export { userViewSchema } from './views.ts';

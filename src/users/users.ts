@@ -14,17 +14,9 @@ import {
 } from '../domain/index.ts';
 import { organisationsById } from '../registry/index.ts';
 import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './secrets.ts';
+import type { UserView } from './views.ts';
 
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  organisationIds: string[];
-  active: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-}
+export type { UserView };
 
 interface UserRow {
   id: string;

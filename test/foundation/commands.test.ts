@@ -1,5 +1,6 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ALL_COMMANDS } from '../../src/app/index.ts';
 import { defineCommand, execute } from '../../src/commands/index.ts';
 import { ValidationError } from '../../src/domain/errors.ts';
 import { describeEachDb } from '../support/db.ts';
@@ -82,5 +83,14 @@ describeEachDb('the audit log', ({ db }) => {
       "SELECT count(*)::int AS n FROM audit_events WHERE action = 'tampered'",
     );
     expect(rows[0]!.n).toBe(0);
+  });
+});
+
+describe('the commands of every module', () => {
+  it('are named module/verb, once each: the names are the audit log’s action codes', () => {
+    const names = ALL_COMMANDS.map((c) => c.name);
+    expect(names.filter((n) => !/^[a-z]+\/[a-z0-9-]+$/.test(n))).toEqual([]);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    expect(names).toContain('dossiers/aanvragen');
   });
 });

@@ -1,9 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { listAuditEvents } from '../../audit/index.ts';
+import { auditEventViewSchema, listAuditEvents } from '../../audit/index.ts';
 import type { AppEnv } from '../../http/index.ts';
 import { requireUser } from '../../http/index.ts';
 import { errorResponses } from '../errors.ts';
-import { AuditEventSchema } from '../schemas.ts';
 import { json, security } from '../util.ts';
 
 export function registerAuditRoutes(api: OpenAPIHono<AppEnv>): void {
@@ -30,7 +29,7 @@ export function registerAuditRoutes(api: OpenAPIHono<AppEnv>): void {
         }),
       },
       responses: {
-        200: json(z.array(AuditEventSchema), 'Gebeurtenissen.'),
+        200: json(z.array(auditEventViewSchema), 'Gebeurtenissen.'),
         ...errorResponses(400, 401, 403),
       },
     }),

@@ -17,13 +17,13 @@ import {
   login,
   logout,
   revokeApiToken,
+  userViewSchema,
 } from '../../users/index.ts';
 import { errorResponses } from '../errors.ts';
-import { UserSchema } from '../schemas.ts';
 import { idParam, json, jsonBody, security } from '../util.ts';
 
 const SessionSchema = z
-  .object({ user: UserSchema, csrfToken: z.string(), expiresAt: z.string() })
+  .object({ user: userViewSchema, csrfToken: z.string(), expiresAt: z.string() })
   .openapi('Session');
 const TokenSchema = z
   .object({
@@ -85,7 +85,7 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>): void {
       tags: ['Aanmelden'],
       summary: 'De aangemelde gebruiker.',
       security,
-      responses: { 200: json(UserSchema, 'De gebruiker.'), ...errorResponses(401) },
+      responses: { 200: json(userViewSchema, 'De gebruiker.'), ...errorResponses(401) },
     }),
     (c) => c.json(requireUser(c).user, 200),
   );

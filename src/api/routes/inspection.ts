@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/index.ts';
-import { requireUser, run } from '../../http/index.ts';
+import { requireUser, runValidated } from '../../http/index.ts';
 import {
   getInspection,
   INSPECTION_ACTION_NAMES,
@@ -141,7 +141,7 @@ export function registerInspectionRoutes(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       requireUser(c);
-      const v = await run(c, openInspection, c.req.valid('json'));
+      const v = await runValidated(c, openInspection, c.req.valid('json'));
       return c.json(v as unknown as Record<string, unknown>, 201);
     },
   );
@@ -172,7 +172,10 @@ export function registerInspectionRoutes(api: OpenAPIHono<AppEnv>): void {
     async (c) => {
       requireUser(c);
       const { action, ...rest } = c.req.valid('json');
-      const v = await run(c, INSPECTION_TRANSITIONS[action], { ...rest, id: c.req.valid('param').id });
+      const v = await runValidated(c, INSPECTION_TRANSITIONS[action], {
+        ...rest,
+        id: c.req.valid('param').id,
+      });
       return c.json(v as unknown as Record<string, unknown>, 200);
     },
   );

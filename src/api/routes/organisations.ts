@@ -1,15 +1,15 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { type AppEnv, requireUser, run } from '../../http/index.ts';
+import { type AppEnv, requireUser, runValidated } from '../../http/index.ts';
 import {
   createOrganisation,
   getOrganisation,
   listOrganisations,
   ORGANISATION_TYPES,
   type OrganisationType,
+  organisationViewSchema,
   updateOrganisation,
 } from '../../registry/index.ts';
 import { errorResponses } from '../errors.ts';
-import { OrganisationSchema } from '../schemas.ts';
 import { idParam, json, jsonBody, pageQuery, pageSchema, security } from '../util.ts';
 
 const tags = ['Register: organisaties'];
@@ -32,7 +32,7 @@ export function registerOrganisationRoutes(api: OpenAPIHono<AppEnv>): void {
         }),
       },
       responses: {
-        200: json(pageSchema(OrganisationSchema), 'Organisaties.'),
+        200: json(pageSchema(organisationViewSchema), 'Organisaties.'),
         ...errorResponses(400, 401, 403),
       },
     }),
@@ -50,11 +50,14 @@ export function registerOrganisationRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'Een organisatie registreren (KBO-nummer met controlegetal).',
       request: jsonBody(createOrganisation.input),
-      responses: { 201: json(OrganisationSchema, 'Geregistreerd.'), ...errorResponses(400, 401, 403, 409) },
+      responses: {
+        201: json(organisationViewSchema, 'Geregistreerd.'),
+        ...errorResponses(400, 401, 403, 409),
+      },
     }),
     async (c) => {
       requireUser(c);
-      return c.json(await run(c, createOrganisation, await c.req.json()), 201);
+      return c.json(await runValidated(c, createOrganisation, c.req.valid('json')), 201);
     },
   );
 
@@ -66,7 +69,7 @@ export function registerOrganisationRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'Eén organisatie.',
       request: { params: idParam },
-      responses: { 200: json(OrganisationSchema, 'De organisatie.'), ...errorResponses(401, 403, 404) },
+      responses: { 200: json(organisationViewSchema, 'De organisatie.'), ...errorResponses(401, 403, 404) },
     }),
     async (c) => {
       requireUser(c);
@@ -82,12 +85,12 @@ export function registerOrganisationRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'Gegevens van een organisatie wijzigen.',
       request: { params: idParam, ...jsonBody(updateOrganisation.input.omit({ id: true })) },
-      responses: { 200: json(OrganisationSchema, 'Gewijzigd.'), ...errorResponses(400, 401, 403, 404) },
+      responses: { 200: json(organisationViewSchema, 'Gewijzigd.'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       requireUser(c);
       return c.json(
-        await run(c, updateOrganisation, { ...(await c.req.json()), id: c.req.valid('param').id }),
+        await runValidated(c, updateOrganisation, { ...c.req.valid('json'), id: c.req.valid('param').id }),
         200,
       );
     },

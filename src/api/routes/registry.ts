@@ -6,10 +6,11 @@
 import { Readable } from 'node:stream';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ValidationError } from '../../domain/index.ts';
-import { type AppEnv, requireUser, run } from '../../http/index.ts';
+import { type AppEnv, requireUser, run, runValidated } from '../../http/index.ts';
 import {
   addIndication,
   addRecognition,
+  contingentViewSchema,
   createPerson,
   createPlacement,
   endPlacement,
@@ -19,7 +20,8 @@ import {
   getPlacement,
   IMPORT_KINDS,
   importRegistry,
-  LINK_KINDS,
+  importReportSchema,
+  indicationViewSchema,
   linkOrganisations,
   listContingents,
   listIndications,
@@ -28,126 +30,19 @@ import {
   listPlacements,
   listRecognitions,
   listWageQuarters,
+  organisationLinkViewSchema,
+  personViewSchema,
+  placementViewSchema,
+  recognitionViewSchema,
   recordsOf,
   recordWageQuarter,
   setContingent,
-  TICKET_TYPES,
+  wageQuarterViewSchema,
 } from '../../registry/index.ts';
 import { errorResponses } from '../errors.ts';
 import { idParam, json, jsonBody, pageQuery, pageSchema, security } from '../util.ts';
 
 const tags = ['Register'];
-
-const PersonSchema = z
-  .object({
-    id: z.string(),
-    pseudonym: z.string().openapi({ example: 'P-3f2a9c0d1b7e4a55' }),
-    insz: z.string().nullable().openapi({ description: 'Enkel voor rollen met persons:read-identity.' }),
-    inszFormatted: z.string().nullable(),
-    firstName: z.string().nullable(),
-    lastName: z.string().nullable(),
-    birthDate: z.string().nullable().openapi({ description: 'Zonder identiteitsrecht enkel het jaar.' }),
-    sex: z.enum(['M', 'V']).nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('Person');
-
-const PlacementSchema = z
-  .object({
-    id: z.string(),
-    person: z.object({
-      id: z.string(),
-      pseudonym: z.string(),
-      insz: z.string().nullable(),
-      name: z.string().nullable(),
-    }),
-    organisation: z.object({ id: z.string(), kbo: z.string(), kboFormatted: z.string(), name: z.string() }),
-    measure: z.string(),
-    start: z.string(),
-    end: z.string().nullable(),
-    fte: z.number(),
-    hoursPerWeek: z.number().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('Placement');
-
-const RecognitionSchema = z
-  .object({
-    id: z.string(),
-    organisationId: z.string(),
-    measure: z.string(),
-    reference: z.string().nullable(),
-    validFrom: z.string(),
-    validTo: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('Recognition');
-
-const ContingentEntry = z.object({
-  fte: z.number(),
-  reason: z.string().nullable(),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
-});
-const ContingentSchema = z
-  .object({
-    organisationId: z.string(),
-    measure: z.string(),
-    quarter: z.string().openapi({ example: '2026-Q1' }),
-    ...ContingentEntry.shape,
-    history: z.array(ContingentEntry),
-  })
-  .openapi('Contingent');
-
-const LinkSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(Object.keys(LINK_KINDS) as [string, ...string[]]),
-    kindLabel: z.string(),
-    parent: z.object({ id: z.string(), name: z.string() }),
-    child: z.object({ id: z.string(), name: z.string() }),
-    validFrom: z.string().nullable(),
-    validTo: z.string().nullable(),
-    note: z.string().nullable(),
-  })
-  .openapi('OrganisationLink');
-
-const IndicationSchema = z
-  .object({
-    id: z.string(),
-    person: z.object({ id: z.string(), pseudonym: z.string(), insz: z.string().nullable() }),
-    indicatedOn: z.string(),
-    ladderRung: z.number().int().nullable(),
-    targetGroup: z.string().nullable(),
-    productivityLoss: z.number().nullable(),
-    guidanceNeed: z.string().nullable(),
-    ticketType: z.enum(Object.keys(TICKET_TYPES) as [string, ...string[]]).nullable(),
-    validFrom: z.string(),
-    validTo: z.string().nullable(),
-  })
-  .openapi('Indication');
-
-const WageSchema = z
-  .object({
-    id: z.string(),
-    placementId: z.string(),
-    quarter: z.string(),
-    grossWageCents: z.number().int(),
-    days: z.number(),
-    fte: z.number(),
-  })
-  .openapi('WageQuarter');
-
-const ImportReportSchema = z
-  .object({
-    kind: z.enum(IMPORT_KINDS),
-    rows: z.number().int(),
-    inserted: z.number().int(),
-    updated: z.number().int(),
-    unchanged: z.number().int(),
-  })
-  .openapi('ImportReport');
 
 const uuidQuery = z.uuid().optional();
 
@@ -161,7 +56,10 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'Erkenningen van een organisatie per maatregel.',
       request: { params: idParam },
-      responses: { 200: json(z.array(RecognitionSchema), 'Erkenningen.'), ...errorResponses(401, 403, 404) },
+      responses: {
+        200: json(z.array(recognitionViewSchema), 'Erkenningen.'),
+        ...errorResponses(401, 403, 404),
+      },
     }),
     async (c) => {
       requireUser(c);
@@ -177,21 +75,14 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       summary: 'Een erkenning vastleggen (maatregel uit de regelcatalogus, geldigheid).',
       request: {
         params: idParam,
-        ...jsonBody(
-          z.object({
-            measure: z.string().openapi({ example: 'lde' }),
-            reference: z.string().nullable().optional(),
-            validFrom: z.string().openapi({ example: '2026-01-01' }),
-            validTo: z.string().nullable().optional(),
-          }),
-        ),
+        ...jsonBody(addRecognition.input.omit({ organisationId: true })),
       },
-      responses: { 201: json(RecognitionSchema, 'Vastgelegd.'), ...errorResponses(400, 401, 403, 404) },
+      responses: { 201: json(recognitionViewSchema, 'Vastgelegd.'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       requireUser(c);
-      const body = await c.req.json();
-      return c.json(await run(c, addRecognition, { ...body, organisationId: c.req.valid('param').id }), 201);
+      const body = { ...c.req.valid('json'), organisationId: c.req.valid('param').id };
+      return c.json(await runValidated(c, addRecognition, body), 201);
     },
   );
   api.openapi(
@@ -202,7 +93,10 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'Contingenten in VTE per maatregel en kwartaal, met hun geschiedenis.',
       request: { params: idParam },
-      responses: { 200: json(z.array(ContingentSchema), 'Contingenten.'), ...errorResponses(401, 403, 404) },
+      responses: {
+        200: json(z.array(contingentViewSchema), 'Contingenten.'),
+        ...errorResponses(401, 403, 404),
+      },
     }),
     async (c) => {
       requireUser(c);
@@ -217,12 +111,12 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'Een contingent vastleggen of wijzigen (de vorige waarde blijft in de geschiedenis).',
       request: { params: idParam, ...jsonBody(setContingent.input.omit({ organisationId: true })) },
-      responses: { 201: json(ContingentSchema, 'Vastgelegd.'), ...errorResponses(400, 401, 403, 404) },
+      responses: { 201: json(contingentViewSchema, 'Vastgelegd.'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       requireUser(c);
-      const body = await c.req.json();
-      return c.json(await run(c, setContingent, { ...body, organisationId: c.req.valid('param').id }), 201);
+      const body = { ...c.req.valid('json'), organisationId: c.req.valid('param').id };
+      return c.json(await runValidated(c, setContingent, body), 201);
     },
   );
   api.openapi(
@@ -233,7 +127,10 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'Verbanden met andere organisaties (maatwerkafdeling van, samenwerking).',
       request: { params: idParam },
-      responses: { 200: json(z.array(LinkSchema), 'Verbanden.'), ...errorResponses(401, 403, 404) },
+      responses: {
+        200: json(z.array(organisationLinkViewSchema), 'Verbanden.'),
+        ...errorResponses(401, 403, 404),
+      },
     }),
     async (c) => {
       requireUser(c);
@@ -248,12 +145,15 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'Deze organisatie (ouder) verbinden met een andere (kind).',
       request: { params: idParam, ...jsonBody(linkOrganisations.input.omit({ parentId: true })) },
-      responses: { 201: json(LinkSchema, 'Verbonden.'), ...errorResponses(400, 401, 403, 404) },
+      responses: {
+        201: json(organisationLinkViewSchema, 'Verbonden.'),
+        ...errorResponses(400, 401, 403, 404),
+      },
     }),
     async (c) => {
       requireUser(c);
-      const body = await c.req.json();
-      return c.json(await run(c, linkOrganisations, { ...body, parentId: c.req.valid('param').id }), 201);
+      const body = { ...c.req.valid('json'), parentId: c.req.valid('param').id };
+      return c.json(await runValidated(c, linkOrganisations, body), 201);
     },
   );
   api.openapi(
@@ -265,7 +165,7 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       summary: 'Plaatsingen bij een organisatie.',
       request: { params: idParam, query: z.object({ ...pageQuery }) },
       responses: {
-        200: json(pageSchema(PlacementSchema), 'Plaatsingen.'),
+        200: json(pageSchema(placementViewSchema), 'Plaatsingen.'),
         ...errorResponses(400, 401, 403, 404),
       },
     }),
@@ -295,7 +195,7 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
           organisationId: uuidQuery,
         }),
       },
-      responses: { 200: json(pageSchema(PersonSchema), 'Personen.'), ...errorResponses(400, 401, 403) },
+      responses: { 200: json(pageSchema(personViewSchema), 'Personen.'), ...errorResponses(400, 401, 403) },
     }),
     async (c) => {
       requireUser(c);
@@ -309,14 +209,12 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       tags,
       security,
       summary: 'Een persoon registreren (INSZ met controlegetal; geboortedatum afgeleid).',
-      request: jsonBody(
-        z.object({ insz: z.string(), firstName: z.string().optional(), lastName: z.string().optional() }),
-      ),
-      responses: { 201: json(PersonSchema, 'Geregistreerd.'), ...errorResponses(400, 401, 403, 409) },
+      request: jsonBody(createPerson.input),
+      responses: { 201: json(personViewSchema, 'Geregistreerd.'), ...errorResponses(400, 401, 403, 409) },
     }),
     async (c) => {
       requireUser(c);
-      return c.json(await run(c, createPerson, await c.req.json()), 201);
+      return c.json(await runValidated(c, createPerson, c.req.valid('json')), 201);
     },
   );
   api.openapi(
@@ -327,7 +225,7 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'Eén persoon.',
       request: { params: idParam },
-      responses: { 200: json(PersonSchema, 'De persoon.'), ...errorResponses(401, 403, 404) },
+      responses: { 200: json(personViewSchema, 'De persoon.'), ...errorResponses(401, 403, 404) },
     }),
     async (c) => {
       requireUser(c);
@@ -352,7 +250,7 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
         }),
       },
       responses: {
-        200: json(pageSchema(IndicationSchema), 'Indiceringen.'),
+        200: json(pageSchema(indicationViewSchema), 'Indiceringen.'),
         ...errorResponses(400, 401, 403),
       },
     }),
@@ -369,12 +267,15 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary:
         'Een indicering vastleggen (trede, doelgroep, productiviteitsverlies, begeleidingsnood, ticket).',
-      request: jsonBody(z.object({}).passthrough()),
-      responses: { 201: json(IndicationSchema, 'Vastgelegd.'), ...errorResponses(400, 401, 403, 404, 409) },
+      request: jsonBody(addIndication.input),
+      responses: {
+        201: json(indicationViewSchema, 'Vastgelegd.'),
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
     }),
     async (c) => {
       requireUser(c);
-      return c.json(await run(c, addIndication, await c.req.json()), 201);
+      return c.json(await runValidated(c, addIndication, c.req.valid('json')), 201);
     },
   );
 
@@ -395,7 +296,10 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
           activeOn: z.iso.date().optional().openapi({ description: 'Enkel lopend op deze datum.' }),
         }),
       },
-      responses: { 200: json(pageSchema(PlacementSchema), 'Plaatsingen.'), ...errorResponses(400, 401, 403) },
+      responses: {
+        200: json(pageSchema(placementViewSchema), 'Plaatsingen.'),
+        ...errorResponses(400, 401, 403),
+      },
     }),
     async (c) => {
       requireUser(c);
@@ -409,22 +313,12 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       tags,
       security,
       summary: 'Een plaatsing registreren; geen overlap in dezelfde maatregel, samen hoogstens 1 VTE.',
-      request: jsonBody(
-        z.object({
-          insz: z.string(),
-          kbo: z.string(),
-          measure: z.string(),
-          start: z.string(),
-          end: z.string().nullable().optional(),
-          fte: z.number(),
-          hoursPerWeek: z.number().nullable().optional(),
-        }),
-      ),
-      responses: { 201: json(PlacementSchema, 'Geregistreerd.'), ...errorResponses(400, 401, 403, 422) },
+      request: jsonBody(createPlacement.input),
+      responses: { 201: json(placementViewSchema, 'Geregistreerd.'), ...errorResponses(400, 401, 403, 422) },
     }),
     async (c) => {
       requireUser(c);
-      return c.json(await run(c, createPlacement, await c.req.json()), 201);
+      return c.json(await runValidated(c, createPlacement, c.req.valid('json')), 201);
     },
   );
   api.openapi(
@@ -435,7 +329,7 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'Eén plaatsing.',
       request: { params: idParam },
-      responses: { 200: json(PlacementSchema, 'De plaatsing.'), ...errorResponses(401, 403, 404) },
+      responses: { 200: json(placementViewSchema, 'De plaatsing.'), ...errorResponses(401, 403, 404) },
     }),
     async (c) => {
       requireUser(c);
@@ -449,13 +343,13 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       tags,
       security,
       summary: 'De einddatum van een plaatsing zetten (null = lopend).',
-      request: { params: idParam, ...jsonBody(z.object({ end: z.string().nullable() })) },
-      responses: { 200: json(PlacementSchema, 'Gewijzigd.'), ...errorResponses(400, 401, 403, 404, 422) },
+      request: { params: idParam, ...jsonBody(endPlacement.input.omit({ id: true })) },
+      responses: { 200: json(placementViewSchema, 'Gewijzigd.'), ...errorResponses(400, 401, 403, 404, 422) },
     }),
     async (c) => {
       requireUser(c);
-      const body = await c.req.json();
-      return c.json(await run(c, endPlacement, { ...body, id: c.req.valid('param').id }), 200);
+      const body = { ...c.req.valid('json'), id: c.req.valid('param').id };
+      return c.json(await runValidated(c, endPlacement, body), 200);
     },
   );
 
@@ -478,7 +372,10 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
             .optional(),
         }),
       },
-      responses: { 200: json(pageSchema(WageSchema), 'Loongegevens.'), ...errorResponses(400, 401, 403) },
+      responses: {
+        200: json(pageSchema(wageQuarterViewSchema), 'Loongegevens.'),
+        ...errorResponses(400, 401, 403),
+      },
     }),
     async (c) => {
       requireUser(c);
@@ -493,11 +390,11 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'Loongegevens van een kwartaal vastleggen of vervangen.',
       request: jsonBody(recordWageQuarter.input),
-      responses: { 201: json(WageSchema, 'Vastgelegd.'), ...errorResponses(400, 401, 403, 404) },
+      responses: { 201: json(wageQuarterViewSchema, 'Vastgelegd.'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       requireUser(c);
-      return c.json(await run(c, recordWageQuarter, await c.req.json()), 201);
+      return c.json(await runValidated(c, recordWageQuarter, c.req.valid('json')), 201);
     },
   );
 
@@ -521,7 +418,7 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
           },
         },
       },
-      responses: { 200: json(ImportReportSchema, 'Ingelezen.'), ...errorResponses(400, 401, 403, 413) },
+      responses: { 200: json(importReportSchema, 'Ingelezen.'), ...errorResponses(400, 401, 403, 413) },
     }),
     async (c) => {
       requireUser(c);

@@ -1,8 +1,14 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { type AppEnv, requireUser, run } from '../../http/index.ts';
-import { createUser, getUser, listUsers, resetPassword, updateUser } from '../../users/index.ts';
+import { type AppEnv, requireUser, run, runValidated } from '../../http/index.ts';
+import {
+  createUser,
+  getUser,
+  listUsers,
+  resetPassword,
+  updateUser,
+  userViewSchema,
+} from '../../users/index.ts';
 import { errorResponses } from '../errors.ts';
-import { UserSchema } from '../schemas.ts';
 import { idParam, json, jsonBody, security } from '../util.ts';
 
 const tags = ['Gebruikers'];
@@ -15,7 +21,7 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>): void {
       tags,
       security,
       summary: 'Alle gebruikers (beheerder).',
-      responses: { 200: json(z.array(UserSchema), 'Gebruikers.'), ...errorResponses(401, 403) },
+      responses: { 200: json(z.array(userViewSchema), 'Gebruikers.'), ...errorResponses(401, 403) },
     }),
     async (c) => {
       requireUser(c);
@@ -32,13 +38,13 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>): void {
       summary: 'Een gebruiker aanmaken; zonder wachtwoord krijgt hij een eenmalig wachtwoord.',
       request: jsonBody(createUser.input),
       responses: {
-        201: json(z.object({ user: UserSchema, oneTimePassword: z.string().nullable() }), 'Aangemaakt.'),
+        201: json(z.object({ user: userViewSchema, oneTimePassword: z.string().nullable() }), 'Aangemaakt.'),
         ...errorResponses(400, 401, 403, 409),
       },
     }),
     async (c) => {
       requireUser(c);
-      return c.json(await run(c, createUser, await c.req.json()), 201);
+      return c.json(await runValidated(c, createUser, c.req.valid('json')), 201);
     },
   );
 
@@ -50,7 +56,7 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'Eén gebruiker.',
       request: { params: idParam },
-      responses: { 200: json(UserSchema, 'De gebruiker.'), ...errorResponses(401, 403, 404) },
+      responses: { 200: json(userViewSchema, 'De gebruiker.'), ...errorResponses(401, 403, 404) },
     }),
     async (c) => {
       requireUser(c);
@@ -66,11 +72,14 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'Naam, rollen, organisaties of actief-status wijzigen.',
       request: { params: idParam, ...jsonBody(updateUser.input.omit({ id: true })) },
-      responses: { 200: json(UserSchema, 'Gewijzigd.'), ...errorResponses(400, 401, 403, 404, 422) },
+      responses: { 200: json(userViewSchema, 'Gewijzigd.'), ...errorResponses(400, 401, 403, 404, 422) },
     }),
     async (c) => {
       requireUser(c);
-      return c.json(await run(c, updateUser, { ...(await c.req.json()), id: c.req.valid('param').id }), 200);
+      return c.json(
+        await runValidated(c, updateUser, { ...c.req.valid('json'), id: c.req.valid('param').id }),
+        200,
+      );
     },
   );
 
