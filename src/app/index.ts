@@ -1,4 +1,4 @@
 export { ALL_COMMANDS } from './commands.ts';
 export { createHttpApp, UPLOAD_PATH } from './http.ts';
 export { jobRegistry, jobService } from './jobs.ts';
-export { type OpenedApp, openApp, type ReferenceLoader } from './startup.ts';
+export { type OpenedApp, openApp } from './startup.ts';

@@ -1,6 +1,6 @@
 /**
  * Opening Trede: connect to the database (embedded or server), apply migrations, create the first
- * administrator on an empty database and load reference data.
+ * administrator on an empty database. Reference data lives in data files beside each module.
  */
 
 import type { Config } from '../config.ts';
@@ -14,17 +14,12 @@ export interface OpenedApp {
   initialAdmin: { username: string; oneTimePassword: string | null } | null;
 }
 
-/** Reference-data loaders run after the migrations, on every start; each must be idempotent. */
-export type ReferenceLoader = (db: Db) => Promise<void>;
-const referenceLoaders: ReferenceLoader[] = [];
-
 export async function openApp(config: Config, options: { createAdmin?: boolean } = {}): Promise<OpenedApp> {
   const db = await openDatabase(
     config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
   );
   try {
     const appliedMigrations = await migrate(db);
-    for (const load of referenceLoaders) await load(db);
     const initialAdmin =
       options.createAdmin === false ? null : await ensureInitialAdmin(db, config.adminPassword);
     return { db, appliedMigrations, initialAdmin };
