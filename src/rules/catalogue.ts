@@ -2,6 +2,8 @@
  * The catalogue of measures as the rest of Trede sees it: loaded once, with presenters for the
  * API, CLI and web app, and calculation by measure id.
  */
+
+import type { z } from 'zod';
 import { type IsoDate, isIsoDate, money, NotFoundError, ValidationError } from '../domain/index.ts';
 import {
   type CalcResult,
@@ -16,6 +18,7 @@ import {
   valueAt,
   versionAt,
 } from './engine/index.ts';
+import type { FactView, MeasureSummary, measureViewSchema } from './views.ts';
 
 export interface Ruleset {
   version: string;
@@ -52,17 +55,7 @@ export async function getMeasure(id: string): Promise<LoadedMeasure> {
 
 // ---- presenters --------------------------------------------------------------------------------
 
-export interface MeasureSummary {
-  id: string;
-  name: string;
-  abbreviation: string | null;
-  domain: string;
-  rungs: number[];
-  body: string;
-  lifecycle: { status: string; start: string | null; end: string | null };
-  calculable: boolean;
-  sources: string[];
-}
+export type { FactView, MeasureSummary };
 
 export function presentSummary(m: LoadedMeasure): MeasureSummary {
   const lc = m.meta.lifecycle;
@@ -77,19 +70,6 @@ export function presentSummary(m: LoadedMeasure): MeasureSummary {
     calculable: m.formula !== null,
     sources: m.meta.sources,
   };
-}
-
-export interface FactView {
-  name: string;
-  type: string;
-  label: string;
-  description: string | null;
-  unit: string | null;
-  min: number | null;
-  max: number | null;
-  options: readonly string[] | null;
-  default: unknown;
-  required: boolean;
 }
 
 export function presentFacts(m: LoadedMeasure): FactView[] {
@@ -131,7 +111,7 @@ export function presentParameters(m: LoadedMeasure) {
   }));
 }
 
-export function presentMeasure(m: LoadedMeasure) {
+export function presentMeasure(m: LoadedMeasure): MeasureView {
   const meta = m.meta;
   return {
     ...presentSummary(m),
@@ -164,7 +144,7 @@ export function presentMeasure(m: LoadedMeasure) {
   };
 }
 
-export type MeasureView = ReturnType<typeof presentMeasure>;
+export type MeasureView = z.infer<typeof measureViewSchema>;
 
 /** The value of every parameter of a measure on one date. */
 export async function parametersAt(id: string, date: string) {

@@ -43,3 +43,10 @@ export {
   type Scenario,
   type TraceEntry,
 } from './engine/index.ts';
+export {
+  calculationResultSchema,
+  factViewSchema,
+  measureSummarySchema,
+  measureViewSchema,
+  rulesetSchema,
+} from './views.ts';

@@ -9,17 +9,21 @@ import type { AppEnv } from '../../http/index.ts';
 import {
   type Column,
   calculateMeasure,
+  calculationResultSchema,
   catalogue,
   compareReform,
   DOMAINS,
   getMeasure,
   LIFECYCLE,
   type LoadedMeasure,
+  measureSummarySchema,
+  measureViewSchema,
   NotModelledError,
   parametersAt,
   parseFacts,
   presentMeasure,
   presentSummary,
+  rulesetSchema,
   simulatePopulation,
 } from '../../rules/index.ts';
 import { ARROW_STREAM, arrowColumns, isArrowStream } from '../arrow.ts';
@@ -29,95 +33,6 @@ import { json, jsonBody } from '../util.ts';
 const tags = ['Regelgeving'];
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'gebruik JJJJ-MM-DD');
 const citation = z.union([z.string(), z.array(z.string())]);
-
-const SummarySchema = z
-  .object({
-    id: z.string().openapi({ example: 'aanwervingsincentive' }),
-    name: z.string(),
-    abbreviation: z.string().nullable(),
-    domain: z.string(),
-    rungs: z.array(z.number().int()),
-    body: z.string(),
-    lifecycle: z.object({ status: z.string(), start: z.string().nullable(), end: z.string().nullable() }),
-    calculable: z.boolean(),
-    sources: z.array(z.string()),
-  })
-  .openapi('MeasureSummary');
-
-const RulesetSchema = z.object({ version: z.string(), hash: z.string() }).openapi('Ruleset');
-
-const FactSchema = z
-  .object({
-    name: z.string(),
-    type: z.string(),
-    label: z.string(),
-    description: z.string().nullable(),
-    unit: z.string().nullable(),
-    min: z.number().nullable(),
-    max: z.number().nullable(),
-    options: z.array(z.string()).nullable(),
-    default: z.unknown(),
-    required: z.boolean(),
-  })
-  .openapi('Fact');
-
-const MeasureSchema = SummarySchema.extend({
-  description: z.string(),
-  group: z.array(z.string()),
-  legal_basis: z.array(z.record(z.string(), z.unknown())),
-  lifecycle: z.record(z.string(), z.unknown()),
-  predecessors: z.array(z.string()),
-  successors: z.array(z.string()),
-  monitor: z.record(z.string(), z.unknown()).nullable(),
-  not_modelled: z.array(z.object({ rule: z.string(), source: citation })),
-  inconsistencies: z.array(z.object({ text: z.string(), sources: z.array(z.string()) })),
-  amount: z.object({ label: z.string(), period: z.string() }).nullable(),
-  facts: z.array(FactSchema),
-  parameters: z.array(
-    z.object({
-      name: z.string(),
-      description: z.string(),
-      type: z.string(),
-      unit: z.string(),
-      values: z.array(
-        z.object({
-          valid_from: z.string(),
-          value: z.unknown(),
-          source: citation,
-          note: z.string().nullable(),
-          assumption: z.string().nullable(),
-        }),
-      ),
-    }),
-  ),
-  versions: z.array(z.record(z.string(), z.unknown())),
-  scenarios: z.number().int(),
-  path: z.string(),
-}).openapi('Measure');
-
-const TraceSchema = z.record(z.string(), z.unknown()).openapi('TraceEntry', {
-  description:
-    'Eén stap: een feit, een parameter (met valid_from en bron), een voorwaarde, een tussenwaarde of het bedrag.',
-});
-
-const CalcResultSchema = z
-  .object({
-    measure: z.string(),
-    date: z.string(),
-    eligible: z.boolean(),
-    amount: z
-      .number()
-      .nullable()
-      .openapi({ description: 'In euro, exact tot op de cent; null voor een maatregel zonder bedrag.' }),
-    currency: z.literal('EUR'),
-    period: z.string().nullable(),
-    reasons: z.array(z.string()),
-    outputs: z.record(z.string(), z.unknown()),
-    trace: z.array(TraceSchema),
-    sources: z.array(z.string()),
-    ruleset: RulesetSchema,
-  })
-  .openapi('CalculationResult');
 
 const overrides = z
   .array(z.object({ parameter: z.string(), valid_from: isoDate, value: z.unknown() }))
@@ -153,7 +68,10 @@ export function registerRulesRoutes(api: OpenAPIHono<AppEnv>): void {
         }),
       },
       responses: {
-        200: json(z.object({ ruleset: RulesetSchema, measures: z.array(SummarySchema) }), 'De maatregelen.'),
+        200: json(
+          z.object({ ruleset: rulesetSchema, measures: z.array(measureSummarySchema) }),
+          'De maatregelen.',
+        ),
         ...errorResponses(400),
       },
     }),
@@ -186,7 +104,7 @@ export function registerRulesRoutes(api: OpenAPIHono<AppEnv>): void {
           id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'ama-wse' }),
         }),
       },
-      responses: { 200: json(MeasureSchema, 'De maatregel.'), ...errorResponses(404) },
+      responses: { 200: json(measureViewSchema, 'De maatregel.'), ...errorResponses(404) },
     }),
     async (c) => c.json(presentMeasure(await getMeasure(c.req.valid('param').id)) as never, 200),
   );
@@ -233,8 +151,8 @@ export function registerRulesRoutes(api: OpenAPIHono<AppEnv>): void {
       request: jsonBody(CalcRequest),
       responses: {
         200: json(
-          CalcResultSchema.extend({
-            reform: CalcResultSchema.optional(),
+          calculationResultSchema.extend({
+            reform: calculationResultSchema.optional(),
             difference: z.number().nullable().optional(),
           }),
           'Het resultaat.',
