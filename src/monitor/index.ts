@@ -11,3 +11,4 @@ export * from './queries.ts';
 export * from './reference.ts';
 export * from './regions.ts';
 export * from './series.ts';
+export { ladderSchema, seriesSchema } from './views.ts';

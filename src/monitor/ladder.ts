@@ -15,6 +15,9 @@ import {
   TABEL_39,
   type TableRow,
 } from './reference.ts';
+import type { Ladder, LadderMeasure, LadderSubtotal } from './views.ts';
+
+export type { Ladder, LadderMeasure, LadderSubtotal };
 
 export type Rung = 3 | 4 | 5;
 export const RUNGS: readonly Rung[] = [5, 4, 3];
@@ -46,47 +49,6 @@ export interface LeafInput {
   source: string;
   /** How the value was obtained when it is not a copied published figure. */
   derivation?: string;
-}
-
-export interface LadderMeasure {
-  measure: string;
-  code: string | null;
-  label: string;
-  rung: Rung;
-  /** Persons, rounded half away from zero; null when there is no value. */
-  value: number | null;
-  state: CellState;
-  weight: number;
-  /** value × weight, exact (SINE: 40 % of 1,412 = 564.8). */
-  counted: number | null;
-  source: string;
-  derivation: string | null;
-}
-
-export interface LadderSubtotal {
-  id: string;
-  label: string;
-  code: string | null;
-  rung: Rung | null;
-  parent: string | null;
-  value: number | null;
-  exact: number | null;
-  published: number | null;
-  source: string;
-}
-
-export interface Ladder {
-  year: number;
-  region: string;
-  regionName: string;
-  basis: LadderBasis;
-  total: number | null;
-  totalExact: number | null;
-  rungs: { rung: Rung; total: number | null; exact: number | null }[];
-  subtotals: LadderSubtotal[];
-  measures: LadderMeasure[];
-  source: string;
-  notes: string[];
 }
 
 let monitorCatalogue: Promise<Map<string, MonitorMeasure>> | undefined;

@@ -11,6 +11,7 @@ import { ladderFromPlacements, type PlacementFact, suppressSmallCells } from './
 import { isReferenceRegion, TABEL_39 } from './reference.ts';
 import { regionalLadder, TABEL_40 } from './regions.ts';
 import { computedTable, type SeriesRow } from './series.ts';
+import type { Series } from './views.ts';
 
 export type LadderSource = 'reference' | 'registry';
 
@@ -59,16 +60,7 @@ export async function openLadder(q: LadderQuery): Promise<Ladder> {
   return suppressSmallCells(await ladderFor(q));
 }
 
-export interface Series {
-  measure: string;
-  label: string;
-  rung: number | null;
-  region: string;
-  compareWith: string;
-  source: string;
-  points: { year: number; value: number | null; vlaanderen: number | null; share: number | null }[];
-  growth: SeriesRow['growth'];
-}
+export type { Series };
 
 async function seriesFor(measure: string, region: string): Promise<Series> {
   if (!isReferenceRegion(region))

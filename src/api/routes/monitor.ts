@@ -12,8 +12,10 @@ import {
   getKpis,
   getLadder,
   getSeries,
+  ladderSchema,
   openLadder,
   openSeries,
+  seriesSchema,
 } from '../../monitor/index.ts';
 import { listPlacementFacts } from '../../registry/index.ts';
 import { errorResponses } from '../errors.ts';
@@ -21,71 +23,6 @@ import { json, security } from '../util.ts';
 
 const tags = ['Monitor'];
 const openTags = ['Open data'];
-
-const LadderSchema = z
-  .object({
-    year: z.number().int(),
-    region: z.string(),
-    regionName: z.string(),
-    basis: z
-      .enum(['reference', 'registry'])
-      .openapi({ description: 'Bron: de studie (reference) of het register.' }),
-    total: z.number().int().nullable(),
-    totalExact: z.number().nullable(),
-    rungs: z.array(
-      z.object({ rung: z.number().int(), total: z.number().int().nullable(), exact: z.number().nullable() }),
-    ),
-    subtotals: z.array(
-      z.object({
-        id: z.string(),
-        label: z.string(),
-        code: z.string().nullable(),
-        rung: z.number().int().nullable(),
-        parent: z.string().nullable(),
-        value: z.number().int().nullable(),
-        exact: z.number().nullable(),
-        published: z.number().nullable(),
-        source: z.string(),
-      }),
-    ),
-    measures: z.array(
-      z.object({
-        measure: z.string().openapi({ description: 'Id uit de catalogus (src/rules/measures).' }),
-        code: z.string().nullable(),
-        label: z.string(),
-        rung: z.number().int(),
-        value: z.number().int().nullable(),
-        state: z.enum(['value', 'no-value', 'not-available', 'suppressed']),
-        weight: z.number(),
-        counted: z.number().nullable(),
-        source: z.string().openapi({ description: 'De bronregel van de waarde (seeds/…:Lnnn).' }),
-        derivation: z.string().nullable(),
-      }),
-    ),
-    source: z.string(),
-    notes: z.array(z.string()),
-  })
-  .openapi('Ladder');
-
-const SeriesSchema = z
-  .object({
-    measure: z.string(),
-    label: z.string(),
-    rung: z.number().int().nullable(),
-    region: z.string(),
-    compareWith: z.string(),
-    source: z.string(),
-    points: z.array(
-      z.object({
-        year: z.number().int(),
-        value: z.number().int().nullable(),
-        vlaanderen: z.number().int().nullable(),
-        share: z.number().nullable(),
-      }),
-    ),
-    growth: z.array(z.object({ period: z.string(), region: z.string(), value: z.number().nullable() })),
-  })
-  .openapi('MonitorSeries');
 
 const ladderQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2019 }),
@@ -107,7 +44,7 @@ export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
       summary:
         'De participatieladder van een jaar en regio, berekend uit de maatregelen (met bron per waarde).',
       request: { query: ladderQuery },
-      responses: { 200: json(LadderSchema, 'De ladder.'), ...errorResponses(400, 401, 403) },
+      responses: { 200: json(ladderSchema, 'De ladder.'), ...errorResponses(400, 401, 403) },
     }),
     async (c) => {
       requireUser(c);
@@ -124,7 +61,7 @@ export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
       security,
       summary: 'De reeks 2014-2019 van een maatregel, subtotaal of trede, tegenover Vlaanderen.',
       request: { query: seriesQuery },
-      responses: { 200: json(SeriesSchema, 'De reeks.'), ...errorResponses(400, 401, 403) },
+      responses: { 200: json(seriesSchema, 'De reeks.'), ...errorResponses(400, 401, 403) },
     }),
     async (c) => {
       requireUser(c);
@@ -195,7 +132,7 @@ export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
       summary:
         'Open data: de participatieladder (zonder aanmelden; registercellen onder 5 personen verborgen).',
       request: { query: ladderQuery },
-      responses: { 200: json(LadderSchema, 'De ladder.'), ...errorResponses(400) },
+      responses: { 200: json(ladderSchema, 'De ladder.'), ...errorResponses(400) },
     }),
     // Open data reads the registry as a read-only analist (pseudonymised facts only); cells under 5 persons
     // are suppressed before anything leaves.
@@ -212,7 +149,7 @@ export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
       tags: openTags,
       summary: 'Open data: de reeks 2014-2019 van een maatregel, subtotaal of trede.',
       request: { query: seriesQuery },
-      responses: { 200: json(SeriesSchema, 'De reeks.'), ...errorResponses(400) },
+      responses: { 200: json(seriesSchema, 'De reeks.'), ...errorResponses(400) },
     }),
     async (c) => c.json(await openSeries(c.req.valid('query')), 200),
   );
