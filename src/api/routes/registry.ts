@@ -5,6 +5,9 @@
  */
 import { Readable } from 'node:stream';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Actor } from '../../access/index.ts';
+import type { Command } from '../../commands/index.ts';
+import type { Db } from '../../db/index.ts';
 import { ValidationError } from '../../domain/index.ts';
 import { type AppEnv, requireUser, run, runValidated } from '../../http/index.ts';
 import {
@@ -46,116 +49,89 @@ const tags = ['Register'];
 
 const uuidQuery = z.uuid().optional();
 
+/**
+ * A part of an organisation's record (recognitions, contingents, links): GET lists it, POST adds
+ * one through the module's command, with the organisation's id from the path as `param`.
+ */
+function organisationPart<V extends z.ZodType, S extends z.ZodObject>(
+  api: OpenAPIHono<AppEnv>,
+  p: {
+    path: string;
+    view: V;
+    list: (db: Db, actor: Actor, organisationId: string) => Promise<z.infer<V>[]>;
+    listSummary: string;
+    command: Command<S, z.infer<V>>;
+    param: keyof S['shape'] & string;
+    addSummary: string;
+  },
+): void {
+  const path = `/organisations/{id}/${p.path}`;
+  const responses = (status: 200 | 201, description: string, ...errors: number[]) => ({
+    [status]: json(status === 200 ? z.array(p.view) : p.view, description),
+    ...errorResponses(...errors),
+  });
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path,
+      tags,
+      security,
+      summary: p.listSummary,
+      request: { params: idParam },
+      responses: responses(200, 'De lijst.', 401, 403, 404),
+    }),
+    async (c) => {
+      requireUser(c);
+      return c.json(await p.list(c.var.deps.db, c.var.actor, c.req.valid('param').id), 200) as never;
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path,
+      tags,
+      security,
+      summary: p.addSummary,
+      request: { params: idParam, ...jsonBody(p.command.input.omit({ [p.param]: true } as never)) },
+      responses: responses(201, 'Vastgelegd.', 400, 401, 403, 404),
+    }),
+    async (c) => {
+      requireUser(c);
+      const body = { ...(c.req.valid('json') as object), [p.param]: c.req.valid('param').id } as z.output<S>;
+      return c.json(await runValidated(c, p.command, body), 201) as never;
+    },
+  );
+}
+
 export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
   // ---- per organisation ----------------------------------------------------------------------
-  api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/organisations/{id}/recognitions',
-      tags,
-      security,
-      summary: 'Erkenningen van een organisatie per maatregel.',
-      request: { params: idParam },
-      responses: {
-        200: json(z.array(recognitionViewSchema), 'Erkenningen.'),
-        ...errorResponses(401, 403, 404),
-      },
-    }),
-    async (c) => {
-      requireUser(c);
-      return c.json(await listRecognitions(c.var.deps.db, c.var.actor, c.req.valid('param').id), 200);
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/organisations/{id}/recognitions',
-      tags,
-      security,
-      summary: 'Een erkenning vastleggen (maatregel uit de regelcatalogus, geldigheid).',
-      request: {
-        params: idParam,
-        ...jsonBody(addRecognition.input.omit({ organisationId: true })),
-      },
-      responses: { 201: json(recognitionViewSchema, 'Vastgelegd.'), ...errorResponses(400, 401, 403, 404) },
-    }),
-    async (c) => {
-      requireUser(c);
-      const body = { ...c.req.valid('json'), organisationId: c.req.valid('param').id };
-      return c.json(await runValidated(c, addRecognition, body), 201);
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/organisations/{id}/contingents',
-      tags,
-      security,
-      summary: 'Contingenten in VTE per maatregel en kwartaal, met hun geschiedenis.',
-      request: { params: idParam },
-      responses: {
-        200: json(z.array(contingentViewSchema), 'Contingenten.'),
-        ...errorResponses(401, 403, 404),
-      },
-    }),
-    async (c) => {
-      requireUser(c);
-      return c.json(await listContingents(c.var.deps.db, c.var.actor, c.req.valid('param').id), 200);
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/organisations/{id}/contingents',
-      tags,
-      security,
-      summary: 'Een contingent vastleggen of wijzigen (de vorige waarde blijft in de geschiedenis).',
-      request: { params: idParam, ...jsonBody(setContingent.input.omit({ organisationId: true })) },
-      responses: { 201: json(contingentViewSchema, 'Vastgelegd.'), ...errorResponses(400, 401, 403, 404) },
-    }),
-    async (c) => {
-      requireUser(c);
-      const body = { ...c.req.valid('json'), organisationId: c.req.valid('param').id };
-      return c.json(await runValidated(c, setContingent, body), 201);
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: 'get',
-      path: '/organisations/{id}/links',
-      tags,
-      security,
-      summary: 'Verbanden met andere organisaties (maatwerkafdeling van, samenwerking).',
-      request: { params: idParam },
-      responses: {
-        200: json(z.array(organisationLinkViewSchema), 'Verbanden.'),
-        ...errorResponses(401, 403, 404),
-      },
-    }),
-    async (c) => {
-      requireUser(c);
-      return c.json(await listOrganisationLinks(c.var.deps.db, c.var.actor, c.req.valid('param').id), 200);
-    },
-  );
-  api.openapi(
-    createRoute({
-      method: 'post',
-      path: '/organisations/{id}/links',
-      tags,
-      security,
-      summary: 'Deze organisatie (ouder) verbinden met een andere (kind).',
-      request: { params: idParam, ...jsonBody(linkOrganisations.input.omit({ parentId: true })) },
-      responses: {
-        201: json(organisationLinkViewSchema, 'Verbonden.'),
-        ...errorResponses(400, 401, 403, 404),
-      },
-    }),
-    async (c) => {
-      requireUser(c);
-      const body = { ...c.req.valid('json'), parentId: c.req.valid('param').id };
-      return c.json(await runValidated(c, linkOrganisations, body), 201);
-    },
-  );
+  organisationPart(api, {
+    path: 'recognitions',
+    view: recognitionViewSchema,
+    list: listRecognitions,
+    listSummary: 'Erkenningen van een organisatie per maatregel.',
+    command: addRecognition,
+    param: 'organisationId',
+    addSummary: 'Een erkenning vastleggen (maatregel uit de regelcatalogus, geldigheid).',
+  });
+  organisationPart(api, {
+    path: 'contingents',
+    view: contingentViewSchema,
+    list: listContingents,
+    listSummary: 'Contingenten in VTE per maatregel en kwartaal, met hun geschiedenis.',
+    command: setContingent,
+    param: 'organisationId',
+    addSummary: 'Een contingent vastleggen of wijzigen (de vorige waarde blijft in de geschiedenis).',
+  });
+  organisationPart(api, {
+    path: 'links',
+    view: organisationLinkViewSchema,
+    list: listOrganisationLinks,
+    listSummary: 'Verbanden met andere organisaties (maatwerkafdeling van, samenwerking).',
+    command: linkOrganisations,
+    param: 'parentId',
+    addSummary: 'Deze organisatie (ouder) verbinden met een andere (kind).',
+  });
   api.openapi(
     createRoute({
       method: 'get',
