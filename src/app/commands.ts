@@ -3,6 +3,7 @@
 import { CommandRegistry } from '../commands/index.ts';
 import { DOSSIER_COMMANDS } from '../dossiers/index.ts';
 import { INSPECTION_COMMANDS } from '../inspection/index.ts';
+import { PLAN_COMMANDS } from '../plans/index.ts';
 import { REGISTRY_COMMANDS } from '../registry/index.ts';
 import { SETTLEMENT_COMMANDS } from '../settlement/index.ts';
 import { SESSION_COMMANDS, USER_COMMANDS } from '../users/index.ts';
@@ -14,4 +15,5 @@ export const commandRegistry = new CommandRegistry([
   ...DOSSIER_COMMANDS,
   ...INSPECTION_COMMANDS,
   ...SETTLEMENT_COMMANDS,
+  ...PLAN_COMMANDS,
 ]);
