@@ -24,7 +24,7 @@ const dedup = (s: string) => {
 };
 const norm = (s: string) =>
   s.normalize('NFC').toLowerCase().replace(/[‘’']/g, "'").replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim();
-export function lines(range: string): string {
+function lines(range: string): string {
   const m = /^L(\d+)(?:-(\d+))?$/.exec(range);
   if (!m) throw new Error(`bad range ${range}`);
   const from = Number(m[1]);
