@@ -68,3 +68,4 @@ export async function planCheck(db: Queryable, actor: Actor): Promise<Finding[]>
   assertCan(actor, 'plans:read');
   return checkPlan(await effectivePlan(db));
 }
+export { milestonesCsv, milestonesXlsx } from './export.ts';
