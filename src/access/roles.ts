@@ -56,6 +56,10 @@ export const PERMISSIONS = {
   'settlement:approve': ['beheerder', 'dossierbehandelaar'],
   /** Reference data and rule releases. */
   'reference:manage': ['beheerder'],
+  /** The ondernemingsplan: goal tree, milestones, roll-ups and check (every signed-in role). */
+  'plans:read': ALL,
+  /** Keep the ondernemingsplan up to date: add milestones, change status, move timing. */
+  'plans:manage': ['beheerder'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -17,6 +17,7 @@ import { registerInspectionRoutes } from './routes/inspection.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
 import { registerMonitorRoutes } from './routes/monitor.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
+import { registerPlanRoutes } from './routes/plans.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerRulesRoutes } from './routes/rules.ts';
 import { registerUserRoutes } from './routes/users.ts';
@@ -58,6 +59,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   registerJobRoutes(api);
   registerBudgetRoutes(api);
   registerInspectionRoutes(api);
+  registerPlanRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -6,6 +6,7 @@
 import type { Command } from '../commands/index.ts';
 import { DOSSIER_COMMANDS } from '../dossiers/index.ts';
 import { INSPECTION_COMMANDS } from '../inspection/index.ts';
+import { PLAN_COMMANDS } from '../plans/index.ts';
 import { REGISTRY_COMMANDS } from '../registry/index.ts';
 import { SETTLEMENT_COMMANDS } from '../settlement/index.ts';
 import { SESSION_COMMANDS, USER_COMMANDS } from '../users/index.ts';
@@ -17,4 +18,5 @@ export const ALL_COMMANDS: readonly Command[] = [
   ...DOSSIER_COMMANDS,
   ...INSPECTION_COMMANDS,
   ...SETTLEMENT_COMMANDS,
+  ...PLAN_COMMANDS,
 ];

@@ -23,6 +23,7 @@ const MODULES: Record<string, () => Promise<Register>> = {
   budget: async () => (await import('./commands/budget.ts')).budgetCommand,
   inspection: async () => (await import('./commands/inspection.ts')).inspectionCommand,
   settlement: async () => (await import('./commands/settlement.ts')).settlementCommand,
+  plans: async () => (await import('./commands/plans.ts')).plansCommand,
 };
 /** Top-level shortcuts that a module registers besides its own group. */
 const SHORTCUTS: Record<string, string> = { calc: 'rules' };

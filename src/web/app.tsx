@@ -15,6 +15,7 @@ import { dossierPages } from './pages/dossiers.tsx';
 import { homePages } from './pages/home.tsx';
 import { monitorPages } from './pages/monitor.tsx';
 import { organisationPages } from './pages/organisations.tsx';
+import { planPages } from './pages/plans.tsx';
 import { registryPages } from './pages/registry.tsx';
 import { rulesPages } from './pages/rules.tsx';
 
@@ -71,6 +72,7 @@ export function createWeb(): Hono<AppEnv> {
   web.route('/beheer', adminPages());
   web.route('/monitor', monitorPages());
   web.route('/begroting', budgetPages());
+  web.route('/plannen', planPages());
 
   web.notFound(notFoundPage);
 
