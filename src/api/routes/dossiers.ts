@@ -111,12 +111,30 @@ const LeadTimeSchema = z
         changePoints: z.number().nullable(),
         colour: z.enum(['donkergroen', 'lichtgroen', 'lichtoranje', 'donkeroranje']).nullable(),
         reported: z.record(z.string(), z.number()),
+        conflicts: z.array(
+          z.object({
+            id: z.string(),
+            measure: z.string(),
+            norm: z.string().optional(),
+            what: z.string(),
+            values: z.array(z.object({ value: z.string(), source: z.string() })),
+          }),
+        ),
       }),
     ),
     legend: z.array(z.object({ colour: z.string(), label: z.string() })),
     legendSource: z.string(),
     notModelled: z.array(z.object({ rule: z.string(), source: z.string() })),
     inconsistencies: z.array(z.object({ what: z.string(), source: z.string() })),
+    conflicts: z.array(
+      z.object({
+        id: z.string(),
+        measure: z.string(),
+        norm: z.string().optional(),
+        what: z.string(),
+        values: z.array(z.object({ value: z.string(), source: z.string() })),
+      }),
+    ),
   })
   .openapi('LeadTimeReport');
 
