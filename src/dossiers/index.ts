@@ -27,6 +27,7 @@ export {
   isWorkingDay,
   type LeadTimeReport,
   leadTimeReport,
+  type NormConflict,
   type NormResult,
   norms,
   nthWorkingDayOfMonth,

@@ -54,7 +54,23 @@ const normsFileSchema = z.object({
   norms: z.array(normSchema),
   not_modelled: z.array(z.object({ rule: z.string(), source: z.string() })),
   inconsistencies: z.array(z.object({ what: z.string(), source: z.string() })),
+  /** A norm the seed states twice with different values: both values with their lines. */
+  conflicts: z
+    .array(
+      z.object({
+        id: z.string(),
+        measure: z.string(),
+        norm: z.string().optional(),
+        what: z.string(),
+        values: z
+          .array(z.object({ value: z.string(), source: z.string().regex(/^seeds\/[^:]+:L\d+/) }))
+          .min(2),
+      }),
+    )
+    .default([]),
 });
+
+export type NormConflict = z.output<typeof normsFileSchema>['conflicts'][number];
 
 export type Norm = z.output<typeof normSchema>;
 export type NormsFile = z.output<typeof normsFileSchema>;
@@ -227,6 +243,8 @@ export interface NormResult {
   changePoints: number | null;
   colour: Colour | null;
   reported: Record<string, number>;
+  /** The seed's other value(s) for this norm, when it contradicts itself. */
+  conflicts: NormConflict[];
 }
 
 export interface LeadTimeReport {
@@ -236,6 +254,8 @@ export interface LeadTimeReport {
   legendSource: string;
   notModelled: { rule: string; source: string }[];
   inconsistencies: { what: string; source: string }[];
+  /** Every norm the seed gives with two values, with both values and both lines. */
+  conflicts: NormConflict[];
 }
 
 interface EventRow {
@@ -327,6 +347,7 @@ export async function leadTimeReport(
         changePoints: change,
         colour: colourFor(now.achieved, norm.target),
         reported: Object.fromEntries(Object.entries(norm.reported ?? {})),
+        conflicts: file.conflicts.filter((c) => c.norm === norm.id),
       };
     });
   return {
@@ -336,5 +357,6 @@ export async function leadTimeReport(
     legendSource: file.legend.source,
     notModelled: file.not_modelled,
     inconsistencies: file.inconsistencies,
+    conflicts: file.conflicts,
   };
 }

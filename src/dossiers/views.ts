@@ -86,6 +86,15 @@ export type DossierDetail = z.infer<typeof dossierDetailSchema>;
 
 const colourSchema = z.enum(['donkergroen', 'lichtgroen', 'lichtoranje', 'donkeroranje']);
 
+/** A norm the seed states twice with different values: both values with their lines. */
+const normConflictSchema = z.object({
+  id: z.string(),
+  measure: z.string(),
+  norm: z.string().optional(),
+  what: z.string(),
+  values: z.array(z.object({ value: z.string(), source: z.string() })),
+});
+
 export const normResultSchema = z.object({
   normId: z.string(),
   measureId: z.string(),
@@ -104,6 +113,7 @@ export const normResultSchema = z.object({
   changePoints: z.number().nullable(),
   colour: colourSchema.nullable(),
   reported: z.record(z.string(), z.number()),
+  conflicts: z.array(normConflictSchema),
 });
 
 export const leadTimeReportSchema = z
@@ -114,5 +124,6 @@ export const leadTimeReportSchema = z
     legendSource: z.string(),
     notModelled: z.array(z.object({ rule: z.string(), source: z.string() })),
     inconsistencies: z.array(z.object({ what: z.string(), source: z.string() })),
+    conflicts: z.array(normConflictSchema),
   })
   .meta({ id: 'LeadTimeReport' });

@@ -196,8 +196,14 @@ export function dossiersCommand(program: Command, io: Io): Command {
           { header: 'behaald %', value: (n) => n.achieved, align: 'right' },
           { header: 'ppt', value: (n) => n.changePoints, align: 'right' },
           { header: 'kleur', value: (n) => n.colour },
+          { header: 'tegenspraak', value: (n) => (n.conflicts.length > 0 ? 'ja' : null) },
         ]),
       );
+      io.out('Tegenstrijdige normen in de bron (beide waarden en lijnen):\n');
+      for (const c of report.conflicts)
+        io.out(
+          `- ${c.measure}: ${c.what} ${c.values.map((v) => `${v.value} (${v.source})`).join(' tegenover ')}\n`,
+        );
     });
 
   return dossiers;

@@ -97,6 +97,11 @@ export const parametersFileSchema = z.record(
     description: z.string().min(3),
     type: z.enum(PARAM_TYPES),
     unit: z.string(),
+    /**
+     * Words of the cited lines that state this parameter when its value is not written there as a
+     * number (a yes/no rule, an assumed split): the citation test accepts a range that contains one.
+     */
+    keywords: z.array(z.string().min(3)).optional(),
     values: z
       .array(
         z.strictObject({

@@ -52,6 +52,7 @@ import {
   formatPoints,
   parseDecimalInput,
 } from '../format.ts';
+import { NormConflicts } from './norm-conflicts.tsx';
 
 const BASE = '/dossiers';
 const STATE_OPTIONS = STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }));
@@ -665,6 +666,7 @@ export function dossierPages(): Hono<AppEnv> {
             </li>
           ))}
         </ul>
+        <NormConflicts conflicts={report.conflicts} />
         <h2>Tegenstrijdigheden in de bron</h2>
         <ul>
           {report.inconsistencies.map((n) => (

@@ -407,6 +407,7 @@ function MeasurePage(p: { c: WebContext; m: MeasureView; cat: Catalogue }) {
             <div class="version">
               <h3>{period(v.from, v.until)}</h3>
               <Source cite={v.source} />
+              {v.assumption && <p class="hint">Aanname, geen wettekst: {v.assumption}</p>}
               {v.conditions.length > 0 && (
                 <ul>
                   {v.conditions.map((cond) => (

@@ -9,9 +9,12 @@
  *   Voetnoot 44: "Dgwn mogen pas over naar de 3e fase als er effectief een stagefase geregeld is."
  *
  * The date is the start of the trajectory; from 1 November 2024 VDAB carries them out and pays.
+ * The amount is per completed phase: the seeds do not give the split of the 4.200 euro over the
+ * three phases, so an equal third per phase is a named assumption (parameters.yaml), shown in the
+ * trace; a trajectory with only its first phase done no longer gets the maximum.
  */
-import { fraction } from '../../../domain/index.ts';
-import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
+import { fraction, money } from '../../../domain/index.ts';
+import { decimalComma, defineFormula, euroText, fact } from '../../engine/index.ts';
 
 const FASEN = 'seeds/004_694cfc149f605398.txt:L1580-1583';
 const le = (a: number, b: number) => fraction(a).num <= fraction(b).num;
@@ -28,6 +31,13 @@ export default defineFormula({
     stage_geregeld: fact.boolean('Er is effectief een stagefase geregeld (terbeschikkingstelling)', {
       default: false,
     }),
+    voltooide_fasen: fact.integer('Aantal voltooide fasen van het traject', {
+      unit: 'fasen',
+      min: 0,
+      max: 3,
+      description:
+        'Voortraject, jobmatching en stage: de vergoeding wordt per voltooide fase uitbetaald, dus een traject dat enkel het voortraject voltooide krijgt het maximum niet.',
+    }),
   },
   parameters: {
     max_maanden_voortraject: 'number',
@@ -36,9 +46,10 @@ export default defineFormula({
     max_maanden_totaal: 'number',
     maanden_nazorg: 'integer',
     max_vergoeding: 'money',
+    vergoeding_per_voltooide_fase: 'money',
     cmw_van_toepassing: 'boolean',
   },
-  amount: { label: 'Maximale vergoeding voor de doorstroombegeleiding', period: 'per traject' },
+  amount: { label: 'Vergoeding voor de voltooide fasen van de doorstroombegeleiding', period: 'per traject' },
   versions: [
     {
       from: '2015-04-01',
@@ -109,12 +120,18 @@ export default defineFormula({
                 : 'de derde fase vereist dat er effectief een stagefase geregeld is',
         },
       ],
-      amount: ({ p, stepMoney }) =>
-        stepMoney(
-          'max_vergoeding_traject',
-          p.max_vergoeding,
-          'maximaal 4.200 euro, uitbetaald per voltooide fase (seeds/004_694cfc149f605398.txt:L1584-1585)',
-        ),
+      amount: ({ f, p, stepMoney }) => {
+        const perFase = stepMoney(
+          'vergoeding_voltooide_fasen',
+          money.mul(p.vergoeding_per_voltooide_fase, f.voltooide_fasen),
+          `${f.voltooide_fasen} voltooide fasen × ${euroText(p.vergoeding_per_voltooide_fase)} euro (aanname: de bron geeft de verdeling per fase niet)`,
+        );
+        return stepMoney(
+          'vergoeding_traject',
+          money.min(perFase, p.max_vergoeding),
+          `hoogstens ${euroText(p.max_vergoeding)} euro, uitbetaald per voltooide fase (seeds/004_694cfc149f605398.txt:L1584-1585)`,
+        );
+      },
       outputs: {
         resterende_maanden: {
           label: 'Resterende maanden binnen de zes maanden voor de drie fasen',

@@ -31,6 +31,8 @@ export default defineFormula({
       from: '2014-01-01',
       until: '2018-08-31',
       source: 'seeds/004_694cfc149f605398.txt:L5616-5620',
+      assumption:
+        'De bron geeft de wettelijke start van de instapstage niet. Trede rekent vanaf 1 januari 2014, het eerste jaar dat Tabel 26 gestarte instapstages telt (L5616); het einde op 1 september 2018 staat wel in de bron (L2209).',
       conditions: [
         {
           id: 'schoolverlater',

@@ -8,7 +8,9 @@
  *    voor 409 onthaaltrajecten voor 2020."
  *   "Per opgestart onthaaltraject is er een forfaitaire basisfinanciering van 360 euro."
  *
- * One calculation is one project in one year (the date is a day in that year).
+ * One calculation is one project in one year (the date is a day in that year). The 1.000
+ * trajectories a year cap the amount: only the trajectories under the ceiling that the other
+ * projects leave are financed.
  */
 import { money } from '../../../domain/index.ts';
 import { defineFormula, euroText, fact } from '../../engine/index.ts';
@@ -36,6 +38,17 @@ export default defineFormula({
         description: 'Om het nog beschikbare contingent voor een nieuwe oproep te bepalen.',
       },
     ),
+    gefinancierde_trajecten_andere_projecten: fact.integer(
+      'Onthaaltrajecten die in dat jaar al voor de andere projecten gefinancierd worden',
+      {
+        unit: 'trajecten',
+        min: 0,
+        max: 100000,
+        default: 0,
+        description:
+          'De financiering is voor alle projecten samen op hoogstens 1.000 trajecten per jaar begrensd; wat de andere projecten al gebruiken, gaat van dat plafond af.',
+      },
+    ),
   },
   parameters: {
     basisfinanciering_per_traject: 'money',
@@ -57,12 +70,23 @@ export default defineFormula({
               : 'onthaaltrajecten zijn enkel voor werkzoekenden met een advies niet-toeleidbaar',
         },
       ],
-      amount: ({ f, p, stepMoney }) =>
-        stepMoney(
+      amount: ({ f, p, step, stepMoney }) => {
+        const ruimte = step(
+          'ruimte_onder_jaarplafond',
+          Math.max(0, p.max_trajecten_per_jaar - f.gefinancierde_trajecten_andere_projecten),
+          `${p.max_trajecten_per_jaar} trajecten per jaar voor alle projecten samen − ${f.gefinancierde_trajecten_andere_projecten} al gefinancierd voor andere projecten (seeds/004_694cfc149f605398.txt:L3569-3570)`,
+        );
+        const gefinancierd = step(
+          'gefinancierde_trajecten',
+          Math.min(f.opgestarte_trajecten, ruimte),
+          `het kleinste van ${f.opgestarte_trajecten} opgestarte trajecten en ${ruimte} trajecten onder het jaarplafond`,
+        );
+        return stepMoney(
           'basisfinanciering',
-          money.mul(p.basisfinanciering_per_traject, f.opgestarte_trajecten),
-          `${f.opgestarte_trajecten} opgestarte trajecten × ${euroText(p.basisfinanciering_per_traject)} euro (seeds/004_694cfc149f605398.txt:L3593)`,
-        ),
+          money.mul(p.basisfinanciering_per_traject, gefinancierd),
+          `${gefinancierd} gefinancierde trajecten × ${euroText(p.basisfinanciering_per_traject)} euro (seeds/004_694cfc149f605398.txt:L3593)`,
+        );
+      },
       outputs: {
         beschikbaar_contingent: {
           label: 'Nog beschikbaar contingent onthaaltrajecten voor het jaar (alle projecten samen)',

@@ -1,6 +1,8 @@
 /**
- * Werkervaringsstage (WES) — werkplekleren na de hervorming van 6 juli 2018, in voege
- * 1 september 2018 (seeds/004_694cfc149f605398.txt:L2227-2259, L4098-4113):
+ * Werkervaringsstage (WES) — nieuw met TWE en het decreet over het regelen van stages (2017;
+ * seeds/004_694cfc149f605398.txt:L2227-2259, L4075-4084; Tabel 22 telt ze vanaf 2017, L5404-5408).
+ * The 2018 reform of werkplekleren (L4109-4113) does not touch the WES; its start date is a named
+ * assumption on the version:
  *
  *   "Duurtijd van een werkervaringsstage: minstens één maand, maximum zes maanden en minstens 20u
  *    per week."
@@ -87,8 +89,10 @@ export default defineFormula({
   },
   versions: [
     {
-      from: '2018-09-01',
-      source: 'seeds/004_694cfc149f605398.txt:L4098-4113',
+      from: '2017-01-01',
+      source: 'seeds/004_694cfc149f605398.txt:L4075-4084',
+      assumption:
+        'De bron geeft geen eigen begindatum voor de WES. Trede rekent vanaf 1 januari 2017: het decreet over tijdelijke werkervaring en het regelen van stages (BVR 23 december 2016) start dan, en Tabel 22 telt werkervaringsstages vanaf 2017 (L5404-5408). De hervorming van het werkplekleren van 6 juli 2018 (L4109-4113) wijzigt de WES niet.',
       conditions: [
         {
           id: 'duur',
