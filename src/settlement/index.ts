@@ -3,6 +3,8 @@
  * files. The core (cmw.ts, contingent.ts, calendar.ts) is pure; plans are data beside each
  * measure's rules (settlement.yaml) and what the seeds leave open is a named assumption.
  */
+
+export { assumptionTableOf } from './assumption-store.ts';
 export {
   AssumptionSet,
   type AssumptionTable,
@@ -30,6 +32,7 @@ export { cmwParams, contingentParams, rulesetInfo } from './params.ts';
 export { type Period, parsePeriod, previousQuarter, type RunKind } from './period.ts';
 export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSchema } from './plan.ts';
 export { getRun, listRuns, type RunSummary } from './queries.ts';
+export { contingentReport, registryWorkerMonths } from './registry-input.ts';
 export {
   approveRun,
   articleTotals,
