@@ -43,3 +43,4 @@ export {
   STATE_LABELS,
   STATES,
 } from './states.ts';
+export { type GrantedDossier, listGrantedDossiers } from './granted.ts';

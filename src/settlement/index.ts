@@ -31,6 +31,8 @@ export { type ContingentResult, contingentYear } from './contingent.ts';
 export { cmwParams, contingentParams, rulesetInfo } from './params.ts';
 export { type Period, parsePeriod, previousQuarter, type RunKind } from './period.ts';
 export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSchema } from './plan.ts';
+export { NO_ARTICLE, PREMIUM_MEASURE, type PremiumRunView, preparePremiumRun } from './premium-runs.ts';
+export { dueInstalments, type Instalment, premiumSchedule, SCHEDULED_MEASURES } from './premiums.ts';
 export { getRun, listRuns, type RunSummary } from './queries.ts';
 export { contingentReport, registryWorkerMonths } from './registry-input.ts';
 export {
