@@ -28,6 +28,14 @@ export {
   type WorkerMonth,
 } from './cmw.ts';
 export { type ContingentResult, contingentYear } from './contingent.ts';
+export {
+  type AmaParams,
+  type AmaParticipantMonth,
+  amaAdvanceLines,
+  amaYearLines,
+  type LdeQuarter,
+  ldeQuarterLines,
+} from './lde-ama.ts';
 export { cmwParams, contingentParams, rulesetInfo } from './params.ts';
 export { type Period, parsePeriod, previousQuarter, type RunKind } from './period.ts';
 export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSchema } from './plan.ts';
