@@ -1,6 +1,6 @@
 /** `npx trede settlement contingent|schedule …`: the measure-specific settlement reports. */
 import type { Command } from 'commander';
-import { contingentReport, settlementPlan } from '../../settlement/index.ts';
+import { contingentReport, preparePremiumRun, settlementPlan } from '../../settlement/index.ts';
 import { withCli } from '../context.ts';
 import { CliUsageError, type Io, printJson, renderTable } from '../output.ts';
 
@@ -47,5 +47,29 @@ export function settlementMeasureCommands(group: Command, io: Io): void {
           ? `De 90%-regel is opgeschort voor ${r.year}: geen vermindering en geen herverdeling.\n`
           : `Vermindering ${nl(r.reduced_vte)} VTE, herverdeeld ${nl(r.redistributed_vte)} VTE (vanaf ${r.effective}).\n`,
       );
+    });
+  group
+    .command('premiums')
+    .description(
+      'Zet de vervallen schijven en premies van toegekende dossiers in een maandelijkse run (niets twee keer).',
+    )
+    .requiredOption('--period <maand>', 'JJJJ-MM')
+    .option('--dry-run', 'niets bewaren')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(async (o: { period: string; dryRun?: boolean; format: string }) => {
+      const run = await withCli((ctx) =>
+        ctx.run(preparePremiumRun, { period: o.period, dry_run: o.dryRun === true }),
+      );
+      if (o.format === 'json') return printJson(io, run);
+      io.out(`run ${run.id ?? '(niet bewaard)'} ${run.period} premies ${run.status}\n`);
+      io.out(
+        renderTable(run.lines, [
+          { header: 'dossier', value: (l) => l.reference },
+          { header: 'maatregel', value: (l) => l.measure },
+          { header: 'vervaldag', value: (l) => l.due },
+          { header: 'bedrag', value: (l) => nl(l.amount) },
+        ]),
+      );
+      io.out(`Totaal ${nl(run.totals.due)} euro.\n`);
     });
 }
