@@ -18,6 +18,7 @@ export {
   transitionInput,
   workQueue,
 } from './dossiers.ts';
+export { type GrantedDossier, listGrantedDossiers } from './granted.ts';
 export {
   brusselsDate,
   COLOUR_LABELS,

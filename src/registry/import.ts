@@ -23,7 +23,17 @@ import { ORGANISATION_TYPES } from './organisations.ts';
 import { pseudonymFor, pseudonymKey } from './persons.ts';
 import { placementViolations } from './placements.ts';
 
-export const IMPORT_KINDS = ['organisaties', 'personen', 'plaatsingen', 'indicaties', 'lonen'] as const;
+export const IMPORT_KINDS = [
+  'organisaties',
+  'personen',
+  'plaatsingen',
+  'indicaties',
+  'lonen',
+  // Settlement data (import-settlement.ts): contingents, support packages, monthly wages.
+  'contingenten',
+  'pakketten',
+  'loonmaanden',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Required columns per kind (exact header names); more columns are allowed. */
@@ -45,6 +55,9 @@ export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: 
     required: ['insz', 'kbo', 'maatregel', 'start', 'kwartaal', 'brutoloon', 'dagen', 'vte'],
     optional: [],
   },
+  contingenten: { required: ['kbo', 'maatregel', 'kwartaal', 'vte'], optional: ['reden'] },
+  pakketten: { required: ['insz', 'kbo', 'maatregel', 'pakket', 'vanaf'], optional: [] },
+  loonmaanden: { required: ['insz', 'kbo', 'maatregel', 'maand', 'referteloon', 'vte'], optional: [] },
 };
 
 /** One record of the file: its line number and its values by header name. */
@@ -341,8 +354,8 @@ export const importRegistry = defineCommand({
     ),
   }),
   authorize: ({ actor }) => assertCan(actor, 'registry:write'),
-  async run({ tx }, input) {
-    const report = await runImport(tx, input);
+  async run({ tx, actor }, input) {
+    const report = await runImport(tx, input, actor.label);
     return {
       result: report,
       audit: { entityType: 'import', entityId: input.kind, data: { fileName: input.fileName, ...report } },
@@ -350,8 +363,13 @@ export const importRegistry = defineCommand({
   },
 });
 
-async function runImport(tx: Queryable, input: ImportInput): Promise<ImportReport> {
+async function runImport(tx: Queryable, input: ImportInput, actorLabel: string): Promise<ImportReport> {
   if (input.kind === 'indicaties' || input.kind === 'lonen') return runDetailImport(tx, input);
+  if (input.kind === 'contingenten' || input.kind === 'pakketten' || input.kind === 'loonmaanden') {
+    // Loaded here, not at the top: import-settlement.ts builds on this file.
+    const { runSettlementDataImport } = await import('./import-settlement.ts');
+    return runSettlementDataImport(tx, input, actorLabel);
+  }
   const issues: ImportIssue[] = [];
   const spec = IMPORT_COLUMNS[input.kind];
   const measures = input.kind === 'plaatsingen' ? await measureIds() : new Set<string>();

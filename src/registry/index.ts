@@ -83,6 +83,13 @@ export const REGISTRY_COMMANDS = [
   ...PLACEMENT_COMMANDS,
   ...IMPORT_COMMANDS,
 ];
+export { SUPPORT_PACKAGES } from './import-settlement.ts';
+export {
+  type ContingentFact,
+  listContingentFacts,
+  listWorkerMonths,
+  type WorkerMonthFact,
+} from './settlement-facts.ts';
 export {
   contingentViewSchema,
   importReportSchema,

@@ -3,9 +3,9 @@
  * lead-time norms use (src/dossiers: publicHolidays, nthWorkingDayOfMonth).
  */
 
-import type { IsoDate } from '../domain/index.ts';
-import { nthWorkingDayOfMonth } from '../dossiers/index.ts';
-import type { SettlementPlan } from './plan.ts';
+import { addDays, daysInMonth, type IsoDate } from '../domain/index.ts';
+import { isWorkingDay, nthWorkingDayOfMonth } from '../dossiers/index.ts';
+import type { DueRule, SettlementPlan } from './plan.ts';
 
 export type CalendarKind = 'voorschot' | 'kwartaalafrekening' | 'jaarafrekening';
 export interface CalendarEntry {
@@ -22,6 +22,17 @@ function monthStart(year: number, month: number, offset: number): IsoDate {
   return `${Math.floor(idx / 12)}-${pad((idx % 12) + 1)}-01` as IsoDate;
 }
 
+/** The due date in the month of `start`: the n-th working day, the last (−1), or a calendar day. */
+function dueIn(start: IsoDate, rule: DueRule): IsoDate {
+  if (rule.day_of_month !== undefined) return `${start.slice(0, 8)}${pad(rule.day_of_month)}` as IsoDate;
+  const n = rule.working_day ?? 1;
+  if (n > 0) return nthWorkingDayOfMonth(start, n);
+  const [y, m] = start.split('-').map(Number) as [number, number];
+  let d = `${start.slice(0, 8)}${pad(daysInMonth(y, m))}` as IsoDate;
+  while (!isWorkingDay(d)) d = addDays(d, -1);
+  return d;
+}
+
 /** Every advance and settlement of `year`'s periods with its due date, in date order. */
 export function paymentCalendar(plan: SettlementPlan, year: number): CalendarEntry[] {
   const out: CalendarEntry[] = [];
@@ -33,7 +44,7 @@ export function paymentCalendar(plan: SettlementPlan, year: number): CalendarEnt
       out.push({
         kind: 'voorschot',
         period,
-        due: nthWorkingDayOfMonth(monthStart(year, m, adv.due.month_offset ?? 0), adv.due.working_day),
+        due: dueIn(monthStart(year, m, adv.due.month_offset ?? 0), adv.due),
       });
     }
   }
@@ -45,7 +56,7 @@ export function paymentCalendar(plan: SettlementPlan, year: number): CalendarEnt
       out.push({
         kind: 'kwartaalafrekening',
         period: `${year}-Q${k}`,
-        due: nthWorkingDayOfMonth(monthStart(year, last, q.months_after_period), q.working_day),
+        due: dueIn(monthStart(year, last, q.months_after_period), q),
       });
     }
   }
@@ -54,7 +65,7 @@ export function paymentCalendar(plan: SettlementPlan, year: number): CalendarEnt
     out.push({
       kind: 'jaarafrekening',
       period: String(year),
-      due: nthWorkingDayOfMonth(monthStart(year, 12, y.months_after_period), y.working_day),
+      due: dueIn(monthStart(year, 12, y.months_after_period), y),
     });
   }
   return out.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));

@@ -35,7 +35,15 @@ export interface CmwParams {
   forfait: Cents;
 }
 
-export type LineComponent = 'loonpremie' | 'begeleidingspremie' | 'voorschot' | 'inhouding' | 'verrekening';
+export type LineComponent =
+  | 'loonpremie'
+  | 'begeleidingspremie'
+  | 'voorschot'
+  | 'inhouding'
+  | 'verrekening'
+  // LDE and AMA WSE (lde-ama.ts)
+  | 'vergoeding'
+  | 'begeleidingssubsidie';
 
 export interface SettlementLine {
   /** Identity of what the line pays: a rerun compares lines by key. */

@@ -3,6 +3,8 @@
  * files. The core (cmw.ts, contingent.ts, calendar.ts) is pure; plans are data beside each
  * measure's rules (settlement.yaml) and what the seeds leave open is a named assumption.
  */
+
+export { assumptionTableOf } from './assumption-store.ts';
 export {
   AssumptionSet,
   type AssumptionTable,
@@ -26,10 +28,21 @@ export {
   type WorkerMonth,
 } from './cmw.ts';
 export { type ContingentResult, contingentYear } from './contingent.ts';
+export {
+  type AmaParams,
+  type AmaParticipantMonth,
+  amaAdvanceLines,
+  amaYearLines,
+  type LdeQuarter,
+  ldeQuarterLines,
+} from './lde-ama.ts';
 export { cmwParams, contingentParams, rulesetInfo } from './params.ts';
 export { type Period, parsePeriod, previousQuarter, type RunKind } from './period.ts';
 export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSchema } from './plan.ts';
+export { NO_ARTICLE, PREMIUM_MEASURE, type PremiumRunView, preparePremiumRun } from './premium-runs.ts';
+export { dueInstalments, type Instalment, premiumSchedule, SCHEDULED_MEASURES } from './premiums.ts';
 export { getRun, listRuns, type RunSummary } from './queries.ts';
+export { contingentReport, registryWorkerMonths } from './registry-input.ts';
 export {
   approveRun,
   articleTotals,

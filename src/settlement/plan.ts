@@ -13,14 +13,32 @@ const source = z.union([
   z.string().regex(/^seeds\/\S+:L\d+(-\d+)?$/),
   z.array(z.string().regex(/^seeds\/\S+:L\d+(-\d+)?$/)).min(1),
 ]);
-const due = z.object({
-  working_day: z.number().int().min(1).max(23),
-  month_offset: z.number().int().optional(),
-});
-const after = z.object({
-  working_day: z.number().int().min(1).max(23),
-  months_after_period: z.number().int().min(1),
-});
+/** The n-th working day of the month (−1 = the last working day) or a calendar day of the month. */
+const workingDay = z
+  .number()
+  .int()
+  .min(-1)
+  .max(23)
+  .refine((n) => n !== 0, 'werkdag 1 tot 23, of −1 voor de laatste werkdag');
+const due = z
+  .object({
+    working_day: workingDay.optional(),
+    day_of_month: z.number().int().min(1).max(28).optional(),
+    month_offset: z.number().int().optional(),
+  })
+  .refine((d) => (d.working_day === undefined) !== (d.day_of_month === undefined), {
+    message: 'geef working_day of day_of_month, niet allebei',
+  });
+const after = z
+  .object({
+    working_day: workingDay.optional(),
+    day_of_month: z.number().int().min(1).max(28).optional(),
+    months_after_period: z.number().int().min(1),
+  })
+  .refine((d) => (d.working_day === undefined) !== (d.day_of_month === undefined), {
+    message: 'geef working_day of day_of_month, niet allebei',
+  });
+export type DueRule = { working_day?: number | undefined; day_of_month?: number | undefined };
 
 export const settlementPlanSchema = z.object({
   measure: z.string(),
@@ -70,7 +88,7 @@ export const settlementPlanSchema = z.object({
 export type SettlementPlan = z.infer<typeof settlementPlanSchema>;
 
 /** Measures that have a settlement plan (the runs accept only these). */
-export const SETTLED_MEASURES = ['collectief-maatwerk'] as const;
+export const SETTLED_MEASURES = ['collectief-maatwerk', 'lde', 'ama-wse'] as const;
 
 const cache = new Map<string, SettlementPlan>();
 

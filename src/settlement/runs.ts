@@ -23,6 +23,7 @@ import { deltas, offsetLines, PACKAGES, premiumLines, type SettlementLine, type 
 import { cmwParams, rulesetInfo } from './params.ts';
 import { parsePeriod } from './period.ts';
 import { settlementPlan } from './plan.ts';
+import { registryWorkerMonths } from './registry-input.ts';
 import { RUN_ACTIONS, type RunAction, type RunState } from './states.ts';
 
 const euroAmount = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -48,7 +49,8 @@ export const workerMonthSchema = z.object({
 export const prepareRunInput = z.object({
   measure: z.literal('collectief-maatwerk'),
   period: z.string(),
-  wages: z.array(workerMonthSchema),
+  /** The wage data; without it the run reads the registry (registry-input.ts). */
+  wages: z.array(workerMonthSchema).optional(),
   /** What was already paid for the period per organisation (the monthly advances). */
   advances_paid: z.array(z.object({ kbo: z.string().regex(/^\d{10}$/), amount: euroAmount })).default([]),
   dry_run: z.boolean().default(false),
@@ -126,8 +128,9 @@ export const prepareRun = defineCommand({
         'voorschotruns zijn nog niet aan de databank gekoppeld; gebruik een kwartaal of jaar',
       );
     }
+    const wages = input.wages ?? (await registryWorkerMonths(tx, actor, input.measure, period));
     const months = new Set(period.months);
-    const outside = input.wages.findIndex((w) => !months.has(w.month));
+    const outside = wages.findIndex((w) => !months.has(w.month));
     if (outside >= 0)
       throw ValidationError.field(`wages.${outside}.month`, `valt buiten de periode ${input.period}`);
     const { params, used } = await cmwParams(period.start);
@@ -135,12 +138,14 @@ export const prepareRun = defineCommand({
     const paid = new Map<string, Cents>();
     for (const a of input.advances_paid) paid.set(a.kbo, money.cents((paid.get(a.kbo) ?? 0) + a.amount));
     const current: SettlementLine[] = [
-      ...premiumLines(input.wages as WorkerMonth[], params, assumptions),
+      ...premiumLines(wages as WorkerMonth[], params, assumptions),
       ...offsetLines(input.period, paid),
     ];
     const article = budgetArticleFor(plan.measure, period.year);
     const ruleset = await rulesetInfo();
-    const inputsHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+    const inputsHash = createHash('sha256')
+      .update(JSON.stringify({ ...input, wages }))
+      .digest('hex');
 
     // What earlier runs of this measure and period settled, per key (the last line id per key).
     const { rows: prev } = await tx.query<{ line_key: string; amount: number; last_id: string }>(

@@ -11,6 +11,7 @@ import {
 } from '../../settlement/index.ts';
 import { withCli } from '../context.ts';
 import { type Io, printJson, renderTable } from '../output.ts';
+import { settlementMeasureCommands } from './settlement-measures.ts';
 
 export function settlementCommand(program: Command, io: Io): void {
   const group = program
@@ -36,15 +37,15 @@ export function settlementCommand(program: Command, io: Io): void {
     .command('run <maatregel>')
     .description('Berekent de afrekening van een periode uit loongegevens (JSON: { wages, advances_paid }).')
     .requiredOption('--period <periode>', 'JJJJ-Qn of JJJJ')
-    .requiredOption(
+    .option(
       '--input <bestand>',
-      'JSON met wages [{kbo,worker,month,package,wage,fte}] en advances_paid',
+      'JSON met wages [{kbo,worker,month,package,wage,fte}] en advances_paid (zonder: loongegevens uit het register)',
     )
     .option('--dry-run', 'niets bewaren')
     .option('--format <formaat>', 'table of json', 'table')
     .action(
-      async (measure: string, o: { period: string; input: string; dryRun?: boolean; format: string }) => {
-        const data = JSON.parse(readFileSync(o.input, 'utf8')) as Record<string, unknown>;
+      async (measure: string, o: { period: string; input?: string; dryRun?: boolean; format: string }) => {
+        const data = o.input ? (JSON.parse(readFileSync(o.input, 'utf8')) as Record<string, unknown>) : {};
         const run = await withCli((ctx) =>
           ctx.run(prepareRun, { ...data, measure, period: o.period, dry_run: o.dryRun === true }),
         );
@@ -110,4 +111,5 @@ export function settlementCommand(program: Command, io: Io): void {
         io.out(`run ${r.id}: ${r.status}\n`);
       });
   }
+  settlementMeasureCommands(group, io);
 }
