@@ -52,6 +52,8 @@ const TABLES: Record<string, string> = {
   indications: 'registry',
   placements: 'registry',
   wage_quarters: 'registry',
+  wage_months: 'registry',
+  support_packages: 'registry',
   dossiers: 'dossiers',
   dossier_events: 'dossiers',
   dossier_payments: 'dossiers',
@@ -60,6 +62,7 @@ const TABLES: Record<string, string> = {
   settlement_assumptions: 'settlement',
   inspection_dossiers: 'inspection',
   inspection_events: 'inspection',
+  plan_events: 'plans',
 };
 
 const ADAPTERS = new Set(['http', 'api', 'web', 'cli', 'app']);
