@@ -6,6 +6,7 @@
  */
 import { type Actor, assertCan } from '../access/index.ts';
 import type { Queryable } from '../db/index.ts';
+import { organisationsById, pseudonymsById } from '../registry/index.ts';
 
 export interface GrantedDossier {
   id: string;
@@ -31,15 +32,15 @@ export async function listGrantedDossiers(
     id: string;
     reference: string;
     measure_id: string;
-    kbo: string | null;
-    pseudonym: string | null;
+    organisation_id: string | null;
+    person_id: string | null;
     dossier_date: string;
     granted_on: string;
     facts: Record<string, unknown>;
     amount: number | null;
     paid: string | null;
   }>(
-    `SELECT d.id, d.reference, d.measure_id, o.kbo, pe.pseudonym, d.dossier_date::text AS dossier_date,
+    `SELECT d.id, d.reference, d.measure_id, d.organisation_id, d.person_id, d.dossier_date::text AS dossier_date,
             g.granted_on, d.facts, (d.eligibility->>'amount')::numeric AS amount,
             (SELECT SUM(amount_cents) FROM dossier_payments p WHERE p.dossier_id = d.id)::text AS paid
        FROM dossiers d
@@ -47,19 +48,31 @@ export async function listGrantedDossiers(
                        FROM dossier_events e
                       WHERE e.dossier_id = d.id AND e.action IN ('toekennen', 'beroep-gegrond')
                       ORDER BY e.id DESC LIMIT 1) g ON true
-       LEFT JOIN organisations o ON o.id = d.organisation_id
-       LEFT JOIN persons pe ON pe.id = d.person_id
       WHERE d.outcome = 'toegekend' AND d.state IN ('beslist', 'betaald', 'afgesloten')
         AND g.granted_on <= $1
       ORDER BY g.granted_on, d.reference`,
     [filter.grantedUpTo],
   );
+  const ids = (pick: (r: (typeof rows)[number]) => string | null) => [
+    ...new Set(rows.map(pick).filter((x) => x !== null)),
+  ];
+  const [organisations, pseudonyms] = await Promise.all([
+    organisationsById(
+      db,
+      ids((r) => r.organisation_id),
+    ),
+    pseudonymsById(
+      db,
+      ids((r) => r.person_id),
+    ),
+  ]);
+  const kbos = new Map(organisations.map((o) => [o.id, o.kbo]));
   return rows.map((r) => ({
     id: r.id,
     reference: r.reference,
     measureId: r.measure_id,
-    kbo: r.kbo,
-    personPseudonym: r.pseudonym,
+    kbo: r.organisation_id ? (kbos.get(r.organisation_id) ?? null) : null,
+    personPseudonym: r.person_id ? (pseudonyms.get(r.person_id) ?? null) : null,
     date: r.dossier_date,
     grantedOn: r.granted_on,
     facts: r.facts,

@@ -44,6 +44,7 @@ export {
   listPersons,
   type PersonView,
   pseudonymFor,
+  pseudonymsById,
 } from './persons.ts';
 export {
   createPlacement,

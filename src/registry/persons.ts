@@ -197,4 +197,14 @@ export async function existingPersonIds(db: Queryable, ids: readonly string[]): 
   return new Set(rows.map((r) => r.id));
 }
 
+/** The pseudonyms of these persons (never their identity): for other modules' views. */
+export async function pseudonymsById(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; pseudonym: string }>(
+    'SELECT id, pseudonym FROM persons WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.pseudonym]));
+}
+
 export const PERSON_COMMANDS = [createPerson];
