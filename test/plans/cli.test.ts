@@ -16,8 +16,12 @@ async function trede(...args: string[]) {
   let out = '';
   let err = '';
   const code = await main(['node', 'trede', ...args], {
-    out: (s) => void (out += s),
-    err: (s) => void (err += s),
+    out: (s) => {
+      out += s;
+    },
+    err: (s) => {
+      err += s;
+    },
   });
   return { code, out, err };
 }
