@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../http/index.ts';
-import { requireUser, run } from '../../http/index.ts';
+import { requireUser, runValidated } from '../../http/index.ts';
 import {
   addMilestone,
   findingSchema,
@@ -118,7 +118,7 @@ export function registerPlanRoutes(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       requireUser(c);
-      const m = await run(c, setMilestoneStatus, { ...c.req.valid('json'), id: c.req.valid('param').id });
+      const m = await runValidated(c, setMilestoneStatus, { ...c.req.valid('json'), id: c.req.valid('param').id });
       return c.json(m, 200);
     },
   );
@@ -137,7 +137,7 @@ export function registerPlanRoutes(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       requireUser(c);
-      const m = await run(c, moveMilestoneTiming, { ...c.req.valid('json'), id: c.req.valid('param').id });
+      const m = await runValidated(c, moveMilestoneTiming, { ...c.req.valid('json'), id: c.req.valid('param').id });
       return c.json(m, 200);
     },
   );
@@ -156,7 +156,7 @@ export function registerPlanRoutes(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       requireUser(c);
-      return c.json(await run(c, addMilestone, c.req.valid('json')), 201);
+      return c.json(await runValidated(c, addMilestone, c.req.valid('json')), 201);
     },
   );
 }
