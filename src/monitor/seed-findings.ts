@@ -41,7 +41,7 @@ const FILE = fileSchema.parse(readYamlData(new URL('./data/seed-findings.yaml', 
 /** The findings whose figures disagree (a sum that gives its stated value is dropped). */
 export function seedFindings(): SeedFinding[] {
   return FILE.findings.flatMap((f): SeedFinding[] => {
-    const computed = f.parts ? f.parts.reduce((a, b) => a + b, 0) : null;
+    const computed = f.parts ? Math.round(f.parts.reduce((a, b) => a + b, 0) * 1000) / 1000 : null;
     if (f.kind === 'sum' && computed === f.stated) return [];
     const values = f.values ?? [];
     return [

@@ -39,6 +39,23 @@ describe('findings outside Tabel 39', () => {
     expect(text('seeds/004_694cfc149f605398.txt:L4817')).toContain('Arr. Kortrijk 954 6 665');
   });
 
+  it('Tabel 1: the arrondissements of 2019 sum to 26.524, West-Vlaanderen is 26.518 (rekenfout)', () => {
+    // seeds/004_694cfc149f605398.txt:L4551-4565 (last column): 5.977 + 775 + 2.166 + 6.400 + 5.025
+    // + 3.267 + 1.464 + 1.450 = 26.524; L4577: 26 518.
+    const f = byId.get('tabel-1-arrondissementen-2019')!;
+    expect(f.computed).toBe(26524);
+    expect(f.stated).toBe(26518);
+    expect(text('seeds/004_694cfc149f605398.txt:L4577')).toContain('26 518');
+    expect(text('seeds/004_694cfc149f605398.txt:L4551-4565')).toContain('6 879 6 239 5 977');
+  });
+
+  it('CMW outflow shares 35,7 + 40,9 + 23,2 = 99,8 %, not 100 % (rekenfout)', () => {
+    const f = byId.get('cmw-uitstroom-aandelen')!;
+    expect(f.computed).toBe(99.8);
+    const t = text('seeds/004_694cfc149f605398.txt:L1866-1870');
+    for (const share of ['35,7%', '40,9%', '23,2%']) expect(t).toContain(share);
+  });
+
   it('every finding has one of the four natures and seed lines that exist', () => {
     for (const f of byId.values()) {
       expect(['definitie', 'afronding', 'rekenfout', 'tegenspraak']).toContain(f.nature);
@@ -50,7 +67,7 @@ describe('findings outside Tabel 39', () => {
 describe('monitor check labels', () => {
   it("45.802 is the text's other definition (45.237 + 0,4 × 1.412), not an error", async () => {
     const r = await checkReference();
-    expect(r.seedFindings.length).toBe(3);
+    expect(r.seedFindings.length).toBe(5);
     const f = r.findings.find(
       (x) => x.kind === 'text' && x.published !== x.computed && x.message.includes('45.237'),
     );
