@@ -16,6 +16,7 @@ import {
   type TableRow,
 } from './reference.ts';
 import { checkRegions, type RegionalFinding } from './regions.ts';
+import { type SeedFinding, seedFindings } from './seed-findings.ts';
 
 export type FindingKind = 'subtotal' | 'sum-of-rungs' | 'share' | 'growth' | 'text' | 'derivation';
 
@@ -43,6 +44,8 @@ export interface CheckReport {
   regions: { table: string; checked: number; findings: RegionalFinding[] };
   /** Jobseekers (annex Tabel 2 / Table 1) and the ratios to wage earners. */
   context: { checked: number; findings: ContextFinding[] };
+  /** Sums and contradictions outside Tabel 39's arithmetic, each with its nature (seed-findings.ts). */
+  seedFindings: SeedFinding[];
 }
 
 const claimSchema = z.object({
@@ -58,6 +61,8 @@ const claimSchema = z.object({
       value: z.number(),
       text: z.string(),
       source: z.string(),
+      /** Set when the text uses another definition of the figure: what it counts (not an error). */
+      definition: z.string().optional(),
     }),
   ),
 });
@@ -233,7 +238,9 @@ export async function checkReference(): Promise<CheckReport> {
         published: claim.value,
         computed,
         exact,
-        message: `De tekst zegt ${nl(claim.value)} ("${claim.text}"); de tabel geeft ${nl(published)}, de berekening uit de delen ${nl(exact, 1)}.`,
+        message: claim.definition
+          ? `Andere definitie, geen fout: ${claim.definition}`
+          : `De tekst zegt ${nl(claim.value)} ("${claim.text}"); de tabel geeft ${nl(published)}, de berekening uit de delen ${nl(exact, 1)}.`,
         source: `${claim.source}; ${row.source}`,
       });
   }
@@ -246,5 +253,6 @@ export async function checkReference(): Promise<CheckReport> {
     findings,
     regions: { table: 'tabel-40', ...regions },
     context: { checked: ctx.checked, findings: ctx.findings },
+    seedFindings: seedFindings(),
   };
 }

@@ -133,7 +133,7 @@ export async function checkRegions(): Promise<{ checked: number; findings: Regio
         published: total,
         computed: sum,
         exact: sum,
-        message: `De regio's tellen op tot ${sum.toLocaleString('nl-BE')}, West-Vlaanderen is ${total.toLocaleString('nl-BE')} (afronding per regio).`,
+        message: `De regio's tellen op tot ${sum.toLocaleString('nl-BE')}, West-Vlaanderen is ${total.toLocaleString('nl-BE')} (een rij waarvan de regio's niet optellen tot West-Vlaanderen, zoals wijk-werken: 170 + 173 + 268 + 206 + 295 = 1.112 tegenover 1.113, seeds/004_694cfc149f605398.txt:L6583).`,
         source: row.source,
       });
   }

@@ -113,6 +113,17 @@ export function monitorCommand(program: Command, io: Io): Command {
         ]),
       );
       io.out(
+        renderTable(r.seedFindings, [
+          { header: 'aard', value: (f) => f.nature },
+          { header: 'bevinding', value: (f) => f.what },
+          {
+            header: 'berekend',
+            value: (f) => (f.computed === null ? null : `${f.computed} (vermeld ${f.stated})`),
+          },
+          { header: 'bron', value: (f) => f.sources.join(', ') },
+        ]),
+      );
+      io.out(
         `${all.length} gepubliceerde cijfers volgen niet uit hun delen (gecontroleerd: ${r.checked.subtotals} subtotalen, ${r.checked.shares} aandelen, ${r.checked.growth} groeicijfers, ${r.checked.text} cijfers uit de tekst, ${r.regions.checked} cellen van ${r.regions.table}).\n`,
       );
     });
