@@ -138,6 +138,18 @@ export async function placementViolations(
   ];
 }
 
+/**
+ * Locks the persons whose placements are about to change, until the transaction ends. The rules
+ * above read the person's other placements: without the lock two concurrent writes each see the
+ * other's placement missing and both pass (issue 16: two 0,6 VTE placements at two organisations,
+ * 1,2 VTE in total). Locked in id order, so that an import and a single write never deadlock.
+ * PGlite runs one transaction at a time; the lock changes nothing there.
+ */
+export async function lockPersons(tx: Queryable, personIds: readonly string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  await tx.query('SELECT id FROM persons WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [personIds]);
+}
+
 async function assertPlacementRules(tx: Queryable, personId: string): Promise<void> {
   const v = await placementViolations(tx, [personId]);
   if (v.length)
@@ -174,7 +186,8 @@ export const createPlacement = defineCommand({
   async run({ tx, actor }, input) {
     if (!(await measureExists(input.measure)))
       throw ValidationError.field('measure', unknownMeasureMessage(input.measure));
-    const person = await tx.query<{ id: string }>('SELECT id FROM persons WHERE insz = $1', [
+    // FOR UPDATE: the 1 VTE rule must hold against a concurrent placement of the same person.
+    const person = await tx.query<{ id: string }>('SELECT id FROM persons WHERE insz = $1 FOR UPDATE', [
       input.insz.insz,
     ]);
     if (!person.rows[0])
@@ -226,6 +239,8 @@ export const endPlacement = defineCommand({
       [input.id],
     );
     if (!rows[0]) throw new NotFoundError('Plaatsing', input.id);
+    // A later end can raise the person's VTE total: serialise with other writes for the person.
+    await lockPersons(tx, [rows[0].person_id]);
     if (input.end && input.end < rows[0].start_date)
       throw ValidationError.field('end', 'het einde ligt voor de start');
     await tx.query('UPDATE placements SET end_date = $2, updated_at = now() WHERE id = $1', [

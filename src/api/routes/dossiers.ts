@@ -146,6 +146,15 @@ const TransitionSchema = z
       .openapi({ description: 'Bedrag in euro.' }),
     kind: z.enum(['voorschot', 'saldo', 'schijf', 'betaling']).optional().nullable(),
     handlerId: z.string().uuid().optional().nullable(),
+    idempotencyKey: z.string().optional().nullable().openapi({
+      description:
+        'betalen: dezelfde sleutel is dezelfde betaling (één keer betaald); ook als header Idempotency-Key.',
+    }),
+    excessReason: z
+      .string()
+      .optional()
+      .nullable()
+      .openapi({ description: 'betalen: waarom boven het toegekende bedrag betaald wordt (dan verplicht).' }),
   })
   .openapi('DossierTransition');
 
@@ -249,8 +258,13 @@ export function registerDossierRoutes(api: OpenAPIHono<AppEnv>): void {
     async (c) => {
       requireUser(c);
       const { action, ...rest } = c.req.valid('json');
+      const headerKey = c.req.header('idempotency-key');
       return c.json(
-        await run(c, transitionCommandFor(action), { ...rest, id: c.req.valid('param').id }),
+        await run(c, transitionCommandFor(action), {
+          ...rest,
+          ...(headerKey && !rest.idempotencyKey ? { idempotencyKey: headerKey } : {}),
+          id: c.req.valid('param').id,
+        }),
         200,
       );
     },
