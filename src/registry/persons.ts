@@ -4,6 +4,7 @@
  * `persons:read-identity`; everyone else, and every export, sees the stable pseudonym: a keyed
  * HMAC of the INSZ whose key is generated once per database and kept in `settings`.
  */
+
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
@@ -11,6 +12,7 @@ import { defineCommand } from '../commands/index.ts';
 import { limitOffset, orderBy, type Page, type PageRequest, type Queryable } from '../db/index.ts';
 import { ConflictError, formatInsz, inszSchema, NotFoundError } from '../domain/index.ts';
 import { assertCan, assertCanReadRegistry, likePattern, organisationScope, seesIdentity } from './access.ts';
+import { auditIdentityRead } from './identity-audit.ts';
 
 const KEY_SETTING = 'pseudonym_key';
 const keys = new WeakMap<object, string>();
@@ -130,6 +132,7 @@ export async function getPerson(db: Queryable, actor: Actor, id: string): Promis
     params,
   );
   if (!rows[0]) throw new NotFoundError('Persoon', id);
+  await auditIdentityRead(db, actor, 'persons/get', [rows[0]]);
   return presentPerson(rows[0], actor);
 }
 
@@ -180,6 +183,7 @@ export async function listPersons(
     ),
     db.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons ${whereSql}`, params),
   ]);
+  await auditIdentityRead(db, actor, 'persons/list', items.rows);
   return {
     items: items.rows.map((r) => presentPerson(r, actor)),
     page: filter.page,

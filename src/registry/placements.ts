@@ -4,6 +4,7 @@
  * one at a time or by import: a person has no two overlapping placements in the same measure at
  * the same organisation, and a person's placements never add up to more than 1 FTE on any day.
  */
+
 import { z } from 'zod';
 import { type Actor, assertOrganisationAccess } from '../access/index.ts';
 import { defineCommand } from '../commands/index.ts';
@@ -26,6 +27,7 @@ import {
   ValidationError,
 } from '../domain/index.ts';
 import { assertCan, assertCanReadRegistry, organisationScope, seesIdentity } from './access.ts';
+import { auditIdentityRead } from './identity-audit.ts';
 import { measureExists, unknownMeasureMessage } from './measures.ts';
 
 export interface PlacementView {
@@ -272,6 +274,9 @@ export async function getPlacement(db: Queryable, actor: Actor, id: string): Pro
   const { rows } = await db.query<PlacementRow>(`${SELECT} WHERE p.id = $1`, [id]);
   if (!rows[0]) throw new NotFoundError('Plaatsing', id);
   assertOrganisationAccess(actor, rows[0].organisation_id, 'Plaatsing', id);
+  await auditIdentityRead(db, actor, 'placements/get', [
+    { id: rows[0].person_id, pseudonym: rows[0].pseudonym },
+  ]);
   return presentPlacement(rows[0], actor);
 }
 
@@ -320,6 +325,12 @@ export async function listPlacements(
       params,
     ),
   ]);
+  await auditIdentityRead(
+    db,
+    actor,
+    'placements/list',
+    items.rows.map((r) => ({ id: r.person_id, pseudonym: r.pseudonym })),
+  );
   return {
     items: items.rows.map((r) => presentPlacement(r, actor)),
     page: filter.page,
