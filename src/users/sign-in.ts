@@ -34,6 +34,6 @@ export async function signIn(db: Db, raw: unknown, ctx: SignInContext): Promise<
   }
   markVerified(input.username, input.password, now);
   const result = await execute(db, login, anonymousActor(ctx.channel), input, { now });
-  await clearAccountAttempts(db, input.username);
+  await clearAccountAttempts(db, input.username, ctx.address);
   return result;
 }

@@ -120,7 +120,15 @@ export async function auditFailedLogin(
   );
 }
 
-/** After a successful sign-in the account starts with a clean count. */
-export async function clearAccountAttempts(db: Db, username: string): Promise<void> {
+/**
+ * After a successful sign-in the account starts with a clean count, and the address gives the
+ * attempt back: an office signing in many users from one address is not throttled for it.
+ */
+export async function clearAccountAttempts(db: Db, username: string, address: string | null): Promise<void> {
   await db.query("DELETE FROM login_throttle WHERE scope = 'account' AND key = $1", [username]);
+  if (address)
+    await db.query(
+      "UPDATE login_throttle SET attempts = greatest(attempts - 1, 0) WHERE scope = 'address' AND key = $1",
+      [address],
+    );
 }
