@@ -13,6 +13,8 @@ export interface Actor {
   /** Organisations a werkgever acts for; empty for other roles. */
   readonly organisationIds: readonly string[];
   readonly channel: Channel;
+  /** The session or API token the request authenticated with (kept when a password change revokes the others). */
+  readonly credential?: { readonly kind: 'session' | 'api_token'; readonly id: string };
 }
 
 /**

@@ -7,7 +7,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { type ErrorKind, isDomainError } from '../domain/index.ts';
+import { type ErrorKind, isDomainError, TooManyAttemptsError } from '../domain/index.ts';
 
 export const STATUS_BY_KIND: Record<ErrorKind, ContentfulStatusCode> = {
   validation: 400,
@@ -16,6 +16,7 @@ export const STATUS_BY_KIND: Record<ErrorKind, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
+  rate_limited: 429,
 };
 
 export interface ErrorBody {
@@ -28,6 +29,7 @@ export function errorBody(code: string, message: string, details?: unknown): Err
 
 export function toErrorResponse(err: unknown, c: Context): Response {
   if (isDomainError(err)) {
+    if (err instanceof TooManyAttemptsError) c.header('retry-after', String(err.retryAfterSeconds));
     return c.json(errorBody(err.code, err.message, err.details), STATUS_BY_KIND[err.kind]);
   }
   if (err instanceof HTTPException) {
@@ -61,6 +63,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict met de huidige toestand (dubbel, verkeerde status).',
   413: 'De body is te groot.',
   422: 'Geldige invoer die een domeinregel schendt.',
+  429: 'Te veel pogingen; `Retry-After` zegt na hoeveel seconden het weer kan.',
 };
 
 /** The error responses of a route, for the OpenAPI document. */

@@ -5,7 +5,7 @@ import { type Actor, systemActor } from '../access/index.ts';
 import { openApp } from '../app/index.ts';
 import { type Command, execute } from '../commands/index.ts';
 import { loadConfig } from '../config.ts';
-import type { Db } from '../db/index.ts';
+import { DatabaseLockedError, type Db } from '../db/index.ts';
 
 export interface CliContext {
   db: Db;
@@ -19,7 +19,16 @@ export interface CliContext {
  */
 export async function withCli<T>(fn: (ctx: CliContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const { db } = await openApp(config, { createAdmin: false });
+  const { db } = await openApp(config, { createAdmin: false }).catch((e: unknown) => {
+    if (e instanceof DatabaseLockedError) {
+      // The usual case: `npm start` runs on the same folder. The CLI never writes beside it.
+      throw new Error(
+        `${e.message}\nDraait de Trede-server op deze map? Stop de server (Ctrl+C) en geef de opdracht ` +
+          'opnieuw, of gebruik de API van de server met een API-token (zie /api/docs).',
+      );
+    }
+    throw e;
+  });
   let who = 'onbekend';
   try {
     who = userInfo().username;

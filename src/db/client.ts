@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import type pg from 'pg';
+import { lockDataDir } from './folder-lock.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -48,15 +49,23 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
 
 async function openPglite(options: DbOptions): Promise<Db> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  // One process per folder: refused with a clear message while another process holds it.
+  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   const parsers = {
     [pgliteTypes.INT8]: (v: string) => Number(v),
     [pgliteTypes.DATE]: (v: string) => v,
   };
-  const lite = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    parsers,
-  });
+  let lite: PGlite;
+  try {
+    lite = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      parsers,
+    });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const r = await q.query<T>(sql, params as unknown[]);
@@ -72,7 +81,13 @@ async function openPglite(options: DbOptions): Promise<Db> {
     ...base,
     // PGlite serialises work: a query issued outside a running transaction waits until it ends.
     transaction: (fn) => lite.transaction((tx) => fn(wrap(tx))),
-    close: () => lite.close(),
+    close: async () => {
+      try {
+        await lite.close();
+      } finally {
+        unlock();
+      }
+    },
     // Exposed for test fixtures that dump a migrated database once and load it per suite.
     dumpDataDir: () => lite.dumpDataDir('none'),
   } as Db;

@@ -8,6 +8,7 @@ export {
   type Tx,
 } from './client.ts';
 export { readYamlData } from './data-files.ts';
+export { DatabaseLockedError, LOCK_FILE, lockDataDir } from './folder-lock.ts';
 export { loadMigrations, MIGRATIONS_DIR, type Migration, migrate } from './migrate.ts';
 export {
   Conditions,

@@ -10,7 +10,8 @@ export type ErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
-  | 'unprocessable';
+  | 'unprocessable'
+  | 'rate_limited';
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `facts.leeftijd` or `rows.12.kbo`. */
@@ -82,6 +83,18 @@ export class ConflictError extends DomainError {
 /** Well-formed input that a domain rule refuses (FTE above 1, overlapping placements, …). */
 export class RuleViolationError extends DomainError {
   readonly kind = 'unprocessable';
+}
+
+/** Too many attempts (sign-in throttling): wait `retryAfterSeconds` before trying again. */
+export class TooManyAttemptsError extends DomainError {
+  readonly kind = 'rate_limited';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    code = 'too_many_attempts',
+  ) {
+    super(code, message, { retryAfterSeconds });
+  }
 }
 
 export function isDomainError(e: unknown): e is DomainError {

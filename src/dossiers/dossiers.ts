@@ -29,6 +29,7 @@ import { existingPersonIds, organisationNameSql, organisationsById } from '../re
 import { calculateMeasure, catalogue, getMeasure } from '../rules/index.ts';
 import { usersById } from '../users/index.ts';
 import { brusselsDate, brusselsMidnight } from './leadtimes.ts';
+import { assertWithinGranted, findIdempotentPayment, idempotencyKeySchema } from './payments.ts';
 import {
   ACTION_NAMES,
   ACTIONS,
@@ -378,6 +379,10 @@ export const transitionInput = z.object({
   kind: z.enum(PAYMENT_KINDS).optional().nullable(),
   /** toewijzen: the case handler (user id); the actor itself when omitted. */
   handlerId: z.uuid('geen geldige gebruikers-id').optional().nullable(),
+  /** betalen: the same key again is the same payment (paid once); the API also takes the header. */
+  idempotencyKey: idempotencyKeySchema.optional().nullable(),
+  /** betalen: why a payment goes above the granted amount (required then). */
+  excessReason: z.string().trim().max(2000).optional().nullable(),
 });
 
 function transitionCommand(action: DossierAction) {
@@ -393,6 +398,29 @@ function transitionCommand(action: DossierAction) {
     async run(ctx, input) {
       const { tx, actor } = ctx;
       const row = await visibleRow(tx, actor, input.id, true);
+      const payment = def.amount && action !== 'terugvorderen';
+      const paymentKind = input.kind ?? 'betaling';
+      if (
+        payment &&
+        input.idempotencyKey &&
+        input.amount &&
+        (await findIdempotentPayment(tx, row.id, input.idempotencyKey, {
+          amountCents: input.amount,
+          kind: paymentKind,
+        }))
+      ) {
+        // The same request again (a retry, a double click): answered as the first, paid once.
+        return {
+          result: await presentOne(tx, row),
+          audit: {
+            action: 'dossiers/betalen-herhaald',
+            entityType: 'dossier',
+            entityId: row.id,
+            organisationId: row.organisation_id,
+            data: { reference: row.reference, idempotencyKey: input.idempotencyKey },
+          },
+        };
+      }
       const allowed = actionsFrom(row.state, row.outcome);
       if (!allowed.includes(action)) {
         const mine = nextActionsFor(actor, row.state, row.outcome).map((a) => a.action);
@@ -423,13 +451,22 @@ function transitionCommand(action: DossierAction) {
         data['amountCents'] = input.amount;
         data['kind'] = kind;
       }
+      if (payment) {
+        const excessReason = input.excessReason?.trim() || null;
+        const ceiling = await assertWithinGranted(tx, row.id, row.eligibility, input.amount!, excessReason);
+        if (ceiling && ceiling.paidCents + input.amount! > ceiling.grantedCents) {
+          data['excess'] = { grantedCents: ceiling.grantedCents, reason: excessReason };
+        }
+        if (input.idempotencyKey) data['idempotencyKey'] = input.idempotencyKey;
+      }
       if (def.outcome) data['outcome'] = def.outcome;
       if (def.withdrawal) data['withdrawal'] = def.withdrawal;
       const eventId = await addEvent(tx, ctx, row.id, { action, from: row.state, to, reason, data });
       if (def.amount) {
         await tx.query(
-          'INSERT INTO dossier_payments (dossier_id, event_id, kind, amount_cents, occurred_at) VALUES ($1, $2, $3, $4, $5)',
-          [row.id, eventId, kind, input.amount, ctx.now],
+          `INSERT INTO dossier_payments (dossier_id, event_id, kind, amount_cents, occurred_at, idempotency_key)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          [row.id, eventId, kind, input.amount, ctx.now, payment ? (input.idempotencyKey ?? null) : null],
         );
       }
       await tx.query(

@@ -3,6 +3,7 @@
  * requests get the anonymous actor; routes that need a user call `requireUser`. Unsafe requests
  * authenticated by cookie must carry the session's CSRF token (header or form field).
  */
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { anonymousActor } from '../access/index.ts';
@@ -46,8 +47,40 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
     c.set('authMethod', method);
     c.set('sessionExpired', expired);
     c.set('actor', auth ? { ...auth.actor, channel } : anonymousActor(channel));
+    if (auth?.user.mustChangePassword && !FORCED_CHANGE_ALLOWED.test(c.req.path)) {
+      // After a one-time password nothing else is possible until the user chose a password.
+      if (channel === 'web') return c.redirect('/wachtwoord', 303);
+      throw new ForbiddenError(
+        'U bent aangemeld met een eenmalig wachtwoord. Kies eerst een eigen wachtwoord (POST /api/v1/auth/password).',
+        'password_change_required',
+      );
+    }
     await next();
   };
+}
+
+/** What a user with a one-time password may still do: change it, see who they are, sign out. */
+const FORCED_CHANGE_ALLOWED =
+  /^(\/wachtwoord|\/afmelden|\/static\/.*|\/api\/v1\/auth\/(password|logout|me))$/;
+
+/** The client's address as the socket sees it (no proxy header is trusted); null in-process. */
+export function clientAddress(c: Context<AppEnv>): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Only a local path is followed after sign-in: one `/` and then not `/` or `\` (browsers read
+ * `/\evil.example` as `//evil.example`), and no control characters or spaces that browsers drop.
+ */
+export function safeLocalPath(next: string | undefined | null): string {
+  if (!next || !/^\/(?![/\\])/.test(next)) return '/';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  if (/[\\\u0000-\u0020\u007f]/.test(next)) return '/';
+  return next;
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -4,8 +4,10 @@ export {
   CSRF_HEADER,
   checkCsrf,
   clearSessionCookie,
+  clientAddress,
   requireUser,
   SESSION_COOKIE,
+  safeLocalPath,
   setSessionCookie,
 } from './auth.ts';
 export type { AppDeps, AppEnv } from './env.ts';

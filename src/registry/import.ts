@@ -21,7 +21,7 @@ import { TICKET_TYPES } from './indications.ts';
 import { measureIds } from './measures.ts';
 import { ORGANISATION_TYPES } from './organisations.ts';
 import { pseudonymFor, pseudonymKey } from './persons.ts';
-import { placementViolations } from './placements.ts';
+import { lockPersons, placementViolations } from './placements.ts';
 
 export const IMPORT_KINDS = [
   'organisaties',
@@ -485,6 +485,8 @@ async function runImport(tx: Queryable, input: ImportInput, actorLabel: string):
       line: number;
       row: PlacementRow & { personId?: string; organisationId?: string };
     }[];
+    // The FTE check after the writes must see every concurrent writer's placements (see lockPersons).
+    await lockPersons(tx, [...new Set(placements.map((p) => p.row.personId!))]);
     await inChunks(placements, async (c) => {
       const { rows: out } = await tx.query<{ inserted: boolean }>(
         `INSERT INTO placements (person_id, organisation_id, measure, start_date, end_date, fte, hours_per_week)

@@ -4,6 +4,7 @@
  * `persons:read-identity`; everyone else, and every export, sees the stable pseudonym: a keyed
  * HMAC of the INSZ whose key is generated once per database and kept in `settings`.
  */
+
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
@@ -14,6 +15,8 @@ import { assertCan, assertCanReadRegistry, likePattern, organisationScope, seesI
 import type { PersonView } from './views.ts';
 
 export type { PersonView };
+
+import { auditIdentityRead } from './identity-audit.ts';
 
 const KEY_SETTING = 'pseudonym_key';
 const keys = new WeakMap<object, string>();
@@ -120,6 +123,7 @@ export async function getPerson(db: Queryable, actor: Actor, id: string): Promis
     params,
   );
   if (!rows[0]) throw new NotFoundError('Persoon', id);
+  await auditIdentityRead(db, actor, 'persons/get', [rows[0]]);
   return presentPerson(rows[0], actor);
 }
 
@@ -170,6 +174,7 @@ export async function listPersons(
     ),
     db.query<{ n: number }>(`SELECT count(*)::int AS n FROM persons ${whereSql}`, params),
   ]);
+  await auditIdentityRead(db, actor, 'persons/list', items.rows);
   return {
     items: items.rows.map((r) => presentPerson(r, actor)),
     page: filter.page,

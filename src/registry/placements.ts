@@ -4,6 +4,7 @@
  * one at a time or by import: a person has no two overlapping placements in the same measure at
  * the same organisation, and a person's placements never add up to more than 1 FTE on any day.
  */
+
 import { z } from 'zod';
 import { type Actor, assertOrganisationAccess } from '../access/index.ts';
 import { defineCommand } from '../commands/index.ts';
@@ -26,6 +27,7 @@ import {
   ValidationError,
 } from '../domain/index.ts';
 import { assertCan, assertCanReadRegistry, organisationScope, seesIdentity } from './access.ts';
+import { auditIdentityRead } from './identity-audit.ts';
 import { measureExists, unknownMeasureMessage } from './measures.ts';
 import type { PlacementView, WageQuarterView } from './views.ts';
 
@@ -128,6 +130,18 @@ export async function placementViolations(
   ];
 }
 
+/**
+ * Locks the persons whose placements are about to change, until the transaction ends. The rules
+ * above read the person's other placements: without the lock two concurrent writes each see the
+ * other's placement missing and both pass (issue 16: two 0,6 VTE placements at two organisations,
+ * 1,2 VTE in total). Locked in id order, so that an import and a single write never deadlock.
+ * PGlite runs one transaction at a time; the lock changes nothing there.
+ */
+export async function lockPersons(tx: Queryable, personIds: readonly string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  await tx.query('SELECT id FROM persons WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [personIds]);
+}
+
 async function assertPlacementRules(tx: Queryable, personId: string): Promise<void> {
   const v = await placementViolations(tx, [personId]);
   if (v.length)
@@ -164,7 +178,8 @@ export const createPlacement = defineCommand({
   async run({ tx, actor }, input) {
     if (!(await measureExists(input.measure)))
       throw ValidationError.field('measure', unknownMeasureMessage(input.measure));
-    const person = await tx.query<{ id: string }>('SELECT id FROM persons WHERE insz = $1', [
+    // FOR UPDATE: the 1 VTE rule must hold against a concurrent placement of the same person.
+    const person = await tx.query<{ id: string }>('SELECT id FROM persons WHERE insz = $1 FOR UPDATE', [
       input.insz.insz,
     ]);
     if (!person.rows[0])
@@ -216,6 +231,8 @@ export const endPlacement = defineCommand({
       [input.id],
     );
     if (!rows[0]) throw new NotFoundError('Plaatsing', input.id);
+    // A later end can raise the person's VTE total: serialise with other writes for the person.
+    await lockPersons(tx, [rows[0].person_id]);
     if (input.end && input.end < rows[0].start_date)
       throw ValidationError.field('end', 'het einde ligt voor de start');
     await tx.query('UPDATE placements SET end_date = $2, updated_at = now() WHERE id = $1', [
@@ -247,6 +264,9 @@ export async function getPlacement(db: Queryable, actor: Actor, id: string): Pro
   const { rows } = await db.query<PlacementRow>(`${SELECT} WHERE p.id = $1`, [id]);
   if (!rows[0]) throw new NotFoundError('Plaatsing', id);
   assertOrganisationAccess(actor, rows[0].organisation_id, 'Plaatsing', id);
+  await auditIdentityRead(db, actor, 'placements/get', [
+    { id: rows[0].person_id, pseudonym: rows[0].pseudonym },
+  ]);
   return presentPlacement(rows[0], actor);
 }
 
@@ -295,6 +315,12 @@ export async function listPlacements(
       params,
     ),
   ]);
+  await auditIdentityRead(
+    db,
+    actor,
+    'placements/list',
+    items.rows.map((r) => ({ id: r.person_id, pseudonym: r.pseudonym })),
+  );
   return {
     items: items.rows.map((r) => presentPlacement(r, actor)),
     page: filter.page,

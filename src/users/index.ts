@@ -1,4 +1,6 @@
 /** Users, passwords, sessions and API tokens. */
+export { hashPoolStats } from './hash-pool.ts';
+export { PASSWORD_MIN_SCORE, passwordProblem } from './password-policy.ts';
 export { PASSWORD_MIN_LENGTH } from './secrets.ts';
 export {
   type ApiTokenView,
@@ -15,7 +17,10 @@ export {
   revokeApiToken,
   SESSION_COMMANDS,
   type SessionPolicy,
+  TOKEN_PREFIX,
 } from './sessions.ts';
+export { type SignInContext, signIn } from './sign-in.ts';
+export { LOGIN_THROTTLE, waitText } from './throttle.ts';
 export {
   type CreatedUser,
   changeOwnPassword,

@@ -1,21 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { argon2id, argon2Verify } from 'hash-wasm';
+import { hashInPool, verifyInPool } from './hash-pool.ts';
 
 /**
  * Passwords are hashed with argon2id at OWASP's baseline (19 MiB memory, 2 iterations, 1 lane),
  * stored in the standard PHC string format. hash-wasm runs argon2 in WebAssembly: no native addon
- * to compile or to crash on a platform whose prebuilt binary does not fit.
+ * to compile or to crash on a platform whose prebuilt binary does not fit. It runs in worker
+ * threads (hash-pool.ts) so that a burst of sign-ins does not block the event loop.
  */
 const ARGON2 = { memorySize: 19_456, iterations: 2, parallelism: 1, hashLength: 32 } as const;
 
 export function hashPassword(password: string): Promise<string> {
-  return argon2id({ password, salt: randomBytes(16), ...ARGON2, outputType: 'encoded' });
+  return hashInPool(password, randomBytes(16), ARGON2);
 }
 
 export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
   if (!hash) return false;
   try {
-    return await argon2Verify({ password, hash });
+    return await verifyInPool(password, hash);
   } catch {
     return false;
   }

@@ -33,6 +33,28 @@ export function actorFromUser(user: UserView, channel: Channel): Actor {
 // Verifying against a fixed hash when the user does not exist keeps the response time the same,
 // so the login form does not reveal which usernames exist.
 let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomToken());
+  return dummyHash;
+}
+
+/**
+ * Credentials that signIn() verified just before running the login command, outside its
+ * transaction: the embedded database runs one transaction at a time, and a password hash held
+ * inside it would stall every other request. Consumed once, valid for a few seconds.
+ */
+const preverified = new Map<string, number>();
+const PREVERIFIED_MS = 10_000;
+const preverifiedKey = (username: string, password: string) => `${username}\u0000${tokenHash(password)}`;
+export function markVerified(username: string, password: string, now: Date): void {
+  preverified.set(preverifiedKey(username, password), now.getTime() + PREVERIFIED_MS);
+}
+function takeVerified(username: string, password: string, now: Date): boolean {
+  const key = preverifiedKey(username, password);
+  const until = preverified.get(key);
+  preverified.delete(key);
+  return until !== undefined && until >= now.getTime();
+}
 
 export interface LoginResult {
   token: string;
@@ -56,8 +78,9 @@ export const login = defineCommand({
       [input.username],
     );
     const row = rows[0];
-    dummyHash ??= hashPassword(randomToken());
-    const ok = await verifyPassword(row?.password_hash ?? (await dummyHash), input.password);
+    const ok =
+      (row !== undefined && takeVerified(input.username, input.password, now)) ||
+      (await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), input.password));
     if (!row || !ok || !row.active) {
       throw new UnauthenticatedError('Gebruikersnaam of wachtwoord is onjuist.', 'invalid_credentials');
     }
@@ -78,10 +101,20 @@ export const login = defineCommand({
 
 export const logout = defineCommand({
   name: 'auth/logout',
-  summary: 'Beëindigt de huidige sessie.',
+  summary: 'Beëindigt de huidige sessie, of trekt het API-token in waarmee u afmeldt.',
   input: z.object({ token: z.string().min(1) }),
   authorize: () => {},
-  async run({ tx, actor }, input) {
+  async run({ tx, actor, now }, input) {
+    if (input.token.startsWith(TOKEN_PREFIX)) {
+      const { rows } = await tx.query<{ id: string }>(
+        'UPDATE api_tokens SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id',
+        [tokenHash(input.token), now],
+      );
+      return {
+        result: { loggedOut: true },
+        audit: { entityType: 'api_token', entityId: rows[0]?.id ?? 'onbekend', data: { revoked: true } },
+      };
+    }
     await tx.query('DELETE FROM sessions WHERE id = $1', [tokenHash(input.token)]);
     return {
       result: { loggedOut: true },
@@ -121,7 +154,11 @@ export async function authenticateSession(
   if (!user?.active) return null;
   const next = new Date(Math.min(now.getTime() + policy.idleMinutes * 60_000, hardEnd));
   await db.query('UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE id = $1', [id, now, next]);
-  return { actor: actorFromUser(user, 'web'), user, csrfToken: s.csrf_token };
+  return {
+    actor: { ...actorFromUser(user, 'web'), credential: { kind: 'session', id } },
+    user,
+    csrfToken: s.csrf_token,
+  };
 }
 
 export const TOKEN_PREFIX = 'trd_';
@@ -227,7 +264,7 @@ export async function authenticateBearer(
   const user = await loadUser(db, t.user_id);
   if (!user?.active) return null;
   await db.query('UPDATE api_tokens SET last_used_at = $2 WHERE id = $1', [t.id, now]);
-  return { actor: actorFromUser(user, 'api'), user };
+  return { actor: { ...actorFromUser(user, 'api'), credential: { kind: 'api_token', id: t.id } }, user };
 }
 
 export const SESSION_COMMANDS = [login, logout, createApiToken, revokeApiToken];

@@ -13,10 +13,42 @@ import {
   ValidationError,
 } from '../domain/index.ts';
 import { organisationsById } from '../registry/index.ts';
+import { passwordProblem } from './password-policy.ts';
 import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './secrets.ts';
 import type { UserView } from './views.ts';
 
 export type { UserView };
+
+/** Refuses a common, guessable or username-based password on its form field. */
+async function assertStrongPassword(
+  field: string,
+  password: string,
+  context: { username?: string | undefined; displayName?: string | undefined },
+): Promise<void> {
+  const problem = await passwordProblem(password, context);
+  if (problem) throw ValidationError.field(field, problem, 'weak_password');
+}
+
+/**
+ * After a password change or reset, every other way in ends: sessions and API tokens, except the
+ * one credential the change was made with (the user stays signed in where they are).
+ */
+async function revokeOtherCredentials(
+  tx: Queryable,
+  userId: string,
+  now: Date,
+  keep?: Actor['credential'],
+): Promise<{ sessions: number; apiTokens: number }> {
+  const sessions = await tx.query(
+    'DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2::text',
+    [userId, keep?.kind === 'session' ? keep.id : null],
+  );
+  const tokens = await tx.query(
+    'UPDATE api_tokens SET revoked_at = $3 WHERE user_id = $1 AND revoked_at IS NULL AND id IS DISTINCT FROM $2::uuid',
+    [userId, keep?.kind === 'api_token' ? keep.id : null, now],
+  );
+  return { sessions: sessions.rowCount, apiTokens: tokens.rowCount };
+}
 
 interface UserRow {
   id: string;
@@ -160,6 +192,7 @@ export const createUser = defineCommand({
   authorize: ({ actor }) => assertCan(actor, 'users:manage'),
   async run({ tx }, input) {
     checkRolesAndOrganisations(input);
+    if (input.password) await assertStrongPassword('password', input.password, input);
     const { id, oneTimePassword } = await insertUser(tx, input);
     await setOrganisations(tx, id, input.organisationIds);
     const user = (await loadUser(tx, id))!;
@@ -227,18 +260,21 @@ export const updateUser = defineCommand({
 
 export const resetPassword = defineCommand({
   name: 'users/reset-password',
-  summary: 'Geeft een gebruiker een nieuw eenmalig wachtwoord en beëindigt zijn sessies.',
+  summary: 'Geeft een gebruiker een nieuw eenmalig wachtwoord en beëindigt zijn sessies en API-tokens.',
   input: z.object({ id: z.uuid() }),
   authorize: ({ actor }) => assertCan(actor, 'users:manage'),
-  async run({ tx }, input) {
+  async run({ tx, now }, input) {
     const oneTimePassword = generatePassword();
     const { rowCount } = await tx.query(
       'UPDATE users SET password_hash = $2, must_change_password = true, updated_at = now() WHERE id = $1',
       [input.id, await hashPassword(oneTimePassword)],
     );
     if (rowCount === 0) throw new NotFoundError('Gebruiker', input.id);
-    await tx.query('DELETE FROM sessions WHERE user_id = $1', [input.id]);
-    return { result: { oneTimePassword }, audit: { entityType: 'user', entityId: input.id } };
+    const revoked = await revokeOtherCredentials(tx, input.id, now);
+    return {
+      result: { oneTimePassword },
+      audit: { entityType: 'user', entityId: input.id, data: { revoked } },
+    };
   },
 });
 
@@ -254,19 +290,27 @@ export const changeOwnPassword = defineCommand({
   authorize({ actor }) {
     if (!actor.userId) throw new UnauthenticatedError();
   },
-  async run({ tx, actor }, input) {
-    const { rows } = await tx.query<{ password_hash: string | null }>(
-      'SELECT password_hash FROM users WHERE id = $1',
+  async run({ tx, actor, now }, input) {
+    const { rows } = await tx.query<{ password_hash: string | null; username: string; display_name: string }>(
+      'SELECT password_hash, username, display_name FROM users WHERE id = $1 FOR UPDATE',
       [actor.userId],
     );
     if (!(await verifyPassword(rows[0]?.password_hash ?? null, input.currentPassword))) {
       throw ValidationError.field('currentPassword', 'het huidige wachtwoord klopt niet', 'wrong_password');
     }
+    await assertStrongPassword('newPassword', input.newPassword, {
+      username: rows[0]?.username,
+      displayName: rows[0]?.display_name,
+    });
     await tx.query(
       'UPDATE users SET password_hash = $2, must_change_password = false, updated_at = now() WHERE id = $1',
       [actor.userId, await hashPassword(input.newPassword)],
     );
-    return { result: { changed: true }, audit: { entityType: 'user', entityId: actor.userId! } };
+    const revoked = await revokeOtherCredentials(tx, actor.userId!, now, actor.credential);
+    return {
+      result: { changed: true },
+      audit: { entityType: 'user', entityId: actor.userId!, data: { revoked } },
+    };
   },
 });
 

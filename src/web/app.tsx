@@ -83,7 +83,14 @@ export function createWeb(): Hono<AppEnv> {
         const expired = c.var.sessionExpired ? '&verlopen=1' : '';
         return c.redirect(`/aanmelden?terug=${encodeURIComponent(next)}${expired}`, 303);
       }
-      const status = err.kind === 'forbidden' ? 403 : err.kind === 'not_found' ? 404 : 400;
+      const status =
+        err.kind === 'forbidden'
+          ? 403
+          : err.kind === 'not_found'
+            ? 404
+            : err.kind === 'rate_limited'
+              ? 429
+              : 400;
       const title = status === 403 ? 'Geen toegang' : status === 404 ? 'Niet gevonden' : 'Dat lukte niet';
       return c.html(
         <Layout title={title} auth={c.var.auth} path={c.req.path}>

@@ -74,6 +74,8 @@ export function flash(c: WebContext, message: string): void {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
+    // The flash can carry a new API token: never over plain HTTP when the session cookie is not.
+    secure: c.var.deps.config.cookieSecure,
     maxAge: 60,
   });
 }

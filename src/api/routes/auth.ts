@@ -1,10 +1,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
-import { anonymousActor } from '../../access/index.ts';
-import { execute } from '../../commands/index.ts';
 import {
   type AppEnv,
   clearSessionCookie,
+  clientAddress,
   requireUser,
   run,
   SESSION_COOKIE,
@@ -14,9 +13,10 @@ import {
   changeOwnPassword,
   createApiToken,
   listApiTokens,
-  login,
   logout,
   revokeApiToken,
+  signIn,
+  TOKEN_PREFIX,
   userViewSchema,
 } from '../../users/index.ts';
 import { errorResponses } from '../errors.ts';
@@ -44,16 +44,14 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>): void {
       tags: ['Aanmelden'],
       summary: 'Aanmelden met gebruikersnaam en wachtwoord (zet een sessiecookie).',
       request: jsonBody(z.object({ username: z.string(), password: z.string() })),
-      responses: { 200: json(SessionSchema, 'Aangemeld.'), ...errorResponses(400, 401) },
+      responses: { 200: json(SessionSchema, 'Aangemeld.'), ...errorResponses(400, 401, 429) },
     }),
     async (c) => {
       const { db, config, now } = c.var.deps;
-      const r = await execute(
+      const r = await signIn(
         db,
-        login,
-        anonymousActor('api'),
         { ...(await c.req.json()), idleMinutes: config.session.idleMinutes },
-        now ? { now: now() } : {},
+        { address: clientAddress(c), channel: 'api', now: now?.() },
       );
       setSessionCookie(c, r.token);
       return c.json({ user: r.user, csrfToken: r.csrfToken, expiresAt: r.expiresAt }, 200);
@@ -65,13 +63,17 @@ export function registerAuthRoutes(api: OpenAPIHono<AppEnv>): void {
       method: 'post',
       path: '/auth/logout',
       tags: ['Aanmelden'],
-      summary: 'Afmelden: beëindigt de sessie.',
+      summary: 'Afmelden: beëindigt de sessie, of trekt het gebruikte API-token (bearer) in.',
       security,
       responses: { 204: { description: 'Afgemeld.' }, ...errorResponses(401) },
     }),
     async (c) => {
       requireUser(c);
-      const token = getCookie(c, SESSION_COOKIE);
+      const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+      const token =
+        c.var.authMethod === 'bearer' && bearer?.startsWith(TOKEN_PREFIX)
+          ? bearer
+          : getCookie(c, SESSION_COOKIE);
       if (token) await run(c, logout, { token });
       clearSessionCookie(c);
       return c.body(null, 204);

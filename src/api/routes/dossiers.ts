@@ -4,6 +4,7 @@
  * commands and queries; a werkgever sees only its own organisations' dossiers.
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { parseInput } from '../../commands/index.ts';
 import {
   ACTION_NAMES,
   applyForMeasure,
@@ -131,8 +132,16 @@ export function registerDossierRoutes(api: OpenAPIHono<AppEnv>): void {
     async (c) => {
       requireUser(c);
       const { action, ...rest } = c.req.valid('json');
+      // The idempotency key of a payment may also come as the Idempotency-Key header.
+      const header = c.req.header('idempotency-key');
+      const idempotencyKey =
+        rest.idempotencyKey ?? (header ? parseInput(transitionInput.shape.idempotencyKey, header) : null);
       return c.json(
-        await runValidated(c, transitionCommandFor(action), { ...rest, id: c.req.valid('param').id }),
+        await runValidated(c, transitionCommandFor(action), {
+          ...rest,
+          idempotencyKey,
+          id: c.req.valid('param').id,
+        }),
         200,
       );
     },

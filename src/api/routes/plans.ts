@@ -118,7 +118,10 @@ export function registerPlanRoutes(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       requireUser(c);
-      const m = await runValidated(c, setMilestoneStatus, { ...c.req.valid('json'), id: c.req.valid('param').id });
+      const m = await runValidated(c, setMilestoneStatus, {
+        ...c.req.valid('json'),
+        id: c.req.valid('param').id,
+      });
       return c.json(m, 200);
     },
   );
@@ -137,7 +140,10 @@ export function registerPlanRoutes(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       requireUser(c);
-      const m = await runValidated(c, moveMilestoneTiming, { ...c.req.valid('json'), id: c.req.valid('param').id });
+      const m = await runValidated(c, moveMilestoneTiming, {
+        ...c.req.valid('json'),
+        id: c.req.valid('param').id,
+      });
       return c.json(m, 200);
     },
   );

@@ -1,18 +1,25 @@
 /** Sign in, sign out, change password, own profile with API tokens. */
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { anonymousActor, ROLE_LABELS } from '../../access/index.ts';
-import { execute } from '../../commands/index.ts';
-import { UnauthenticatedError } from '../../domain/index.ts';
-import { type AppEnv, clearSessionCookie, run, SESSION_COOKIE, setSessionCookie } from '../../http/index.ts';
+import { ROLE_LABELS } from '../../access/index.ts';
+import { TooManyAttemptsError, UnauthenticatedError } from '../../domain/index.ts';
+import {
+  type AppEnv,
+  clearSessionCookie,
+  clientAddress,
+  run,
+  SESSION_COOKIE,
+  safeLocalPath,
+  setSessionCookie,
+} from '../../http/index.ts';
 import {
   changeOwnPassword,
   createApiToken,
   listApiTokens,
-  login,
   logout,
   PASSWORD_MIN_LENGTH,
   revokeApiToken,
+  signIn,
 } from '../../users/index.ts';
 import { Actions, Csrf, ErrorSummary, Field } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
@@ -21,9 +28,7 @@ import { type FormErrors, flash, formErrors, readForm, requireWebUser, takeFlash
 import { formatDateTime } from '../format.ts';
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
-function safeNext(next: string | undefined): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
+const safeNext = safeLocalPath;
 
 function LoginPage(p: { username?: string; errors?: FormErrors; next: string; flash?: string | null }) {
   return (
@@ -90,7 +95,7 @@ function PasswordPage(p: { c: Parameters<typeof requireWebUser>[0]; errors?: For
           type="password"
           required
           autocomplete="new-password"
-          hint={`Minstens ${PASSWORD_MIN_LENGTH} tekens.`}
+          hint={`Minstens ${PASSWORD_MIN_LENGTH} tekens, niet uw gebruikersnaam en geen veelgebruikt wachtwoord; bv. vier losse woorden.`}
           error={p.errors?.fields['newPassword']}
           width="medium"
         />
@@ -127,23 +132,27 @@ export function authPages(): Hono<AppEnv> {
     const form = await readForm(c);
     const { db, config, now } = c.var.deps;
     try {
-      const r = await execute(
+      const r = await signIn(
         db,
-        login,
-        anonymousActor('web'),
         {
           username: text(form, 'username'),
           password: typeof form['password'] === 'string' ? form['password'] : '',
           idleMinutes: config.session.idleMinutes,
         },
-        now ? { now: now() } : {},
+        { address: clientAddress(c), channel: 'web', now: now?.() },
       );
       setSessionCookie(c, r.token);
       return c.redirect(r.user.mustChangePassword ? '/wachtwoord' : next, 303);
     } catch (e) {
       const errors: FormErrors =
-        e instanceof UnauthenticatedError ? { fields: {}, general: e.message } : formErrors(e);
-      return c.html(<LoginPage username={text(form, 'username')} errors={errors} next={next} />, 400);
+        e instanceof UnauthenticatedError || e instanceof TooManyAttemptsError
+          ? { fields: {}, general: e.message }
+          : formErrors(e);
+      if (e instanceof TooManyAttemptsError) c.header('retry-after', String(e.retryAfterSeconds));
+      return c.html(
+        <LoginPage username={text(form, 'username')} errors={errors} next={next} />,
+        e instanceof TooManyAttemptsError ? 429 : 400,
+      );
     }
   });
 

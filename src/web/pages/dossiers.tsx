@@ -3,6 +3,7 @@
  * buttons for the next possible actions, the new-dossier form (measure first, then its facts) and
  * the lead times against the boordtabel's norms.
  */
+import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { type Actor, can } from '../../access/index.ts';
 import { pageRequestSchema } from '../../db/index.ts';
@@ -340,6 +341,18 @@ function ActionForm(p: { c: WebContext; d: DossierDetail; a: NextAction }) {
               options={PAYMENT_KINDS.map((k) => ({ value: k, label: k }))}
               value="betaling"
             />
+          )}
+          {p.a.action === 'betalen' && (
+            <>
+              {/* One key per rendered form: a double submit pays once. */}
+              <input type="hidden" name="betalen-idempotencyKey" value={randomUUID()} />
+              <Field
+                name="betalen-excessReason"
+                label="Reden voor een betaling boven het toegekende bedrag"
+                hint="Enkel nodig als het totaal betaalde het toegekende bedrag overschrijdt."
+                width="long"
+              />
+            </>
           )}
         </>
       )}
@@ -739,6 +752,8 @@ export function dossierPages(): Hono<AppEnv> {
         reason: optional(form, `${action}-reason`) ?? null,
         amount: ((a) => (a === undefined ? null : parseDecimalInput(a)))(optional(form, `${action}-amount`)),
         kind: optional(form, `${action}-kind`) ?? null,
+        idempotencyKey: optional(form, `${action}-idempotencyKey`) ?? null,
+        excessReason: optional(form, `${action}-excessReason`) ?? null,
       });
       flash(c, `${d.reference}: ${STATE_LABELS[d.state]}${d.outcome ? ` (${d.outcome})` : ''}.`);
       const back = text(form, 'terug');
