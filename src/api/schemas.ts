@@ -31,6 +31,8 @@ export const OrganisationSchema = z
       municipality: z.string().nullable(),
     }),
     nisCode: z.string().nullable(),
+    iban: z.string().nullable().openapi({ example: 'BE71096123456769' }),
+    bic: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

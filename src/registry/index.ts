@@ -75,3 +75,13 @@ export const REGISTRY_COMMANDS = [
   ...PLACEMENT_COMMANDS,
   ...IMPORT_COMMANDS,
 ];
+export {
+  type BankAccount,
+  bankAccountsByKbo,
+  bicSchema,
+  formatIban,
+  ibanProblem,
+  ibanSchema,
+  normaliseBic,
+  normaliseIban,
+} from './bank-account.ts';

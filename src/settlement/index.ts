@@ -3,6 +3,8 @@
  * files. The core (cmw.ts, contingent.ts, calendar.ts) is pure; plans are data beside each
  * measure's rules (settlement.yaml) and what the seeds leave open is a named assumption.
  */
+
+export { setAssumption, setAssumptionInput } from './assumption-command.ts';
 export {
   AssumptionSet,
   type AssumptionTable,
@@ -27,6 +29,12 @@ export {
 } from './cmw.ts';
 export { type ContingentResult, contingentYear } from './contingent.ts';
 export { cmwParams, contingentParams, rulesetInfo } from './params.ts';
+export {
+  createPaymentFile,
+  PAYMENT_FORMATS,
+  type PaymentFileResult,
+  paymentFileInput,
+} from './payment-file.ts';
 export { type Period, parsePeriod, previousQuarter, type RunKind } from './period.ts';
 export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSchema } from './plan.ts';
 export { getRun, listRuns, type RunSummary } from './queries.ts';
@@ -41,4 +49,14 @@ export {
   SETTLEMENT_COMMANDS,
   workerMonthSchema,
 } from './runs.ts';
+export {
+  formatOgm,
+  isValidOgm,
+  ogmCheck,
+  PAIN_VERSION,
+  painXml,
+  paymentCsv,
+  sepaText,
+  structuredReference,
+} from './sepa.ts';
 export { RUN_ACTIONS, RUN_STATE_LABELS, RUN_STATES, type RunState } from './states.ts';

@@ -80,7 +80,7 @@ export interface RunView {
   lines: RunLineView[];
 }
 
-async function assumptionTable(db: Queryable): Promise<AssumptionTable> {
+export async function assumptionTable(db: Queryable): Promise<AssumptionTable> {
   const base = defaultAssumptions();
   const { rows } = await db.query<{
     name: string;
@@ -94,7 +94,7 @@ async function assumptionTable(db: Queryable): Promise<AssumptionTable> {
   for (const r of rows) {
     const def = table[r.name];
     if (!def) continue;
-    const value = def.type === 'method' ? r.value : Number(r.value);
+    const value = def.type === 'method' || def.type === 'text' ? r.value : Number(r.value);
     def.values = [...def.values.filter((v) => v.valid_from !== r.valid_from), { ...r, value }];
   }
   return table;

@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
   approveRun,
   confirmRun,
+  createPaymentFile,
   getRun,
   listRuns,
   paymentCalendar,
   prepareRun,
+  setAssumption,
   settlementPlan,
 } from '../../settlement/index.ts';
 import { withCli } from '../context.ts';
@@ -110,4 +112,37 @@ export function settlementCommand(program: Command, io: Io): void {
         io.out(`run ${r.id}: ${r.status}\n`);
       });
   }
+  group
+    .command('payment-file <run>')
+    .description('Maakt het betaalbestand van een goedgekeurde run (SEPA pain.001.001.03 of CSV).')
+    .requiredOption('--out <bestand>', 'waar het bestand geschreven wordt')
+    .option('--format <formaat>', 'pain of csv', 'pain')
+    .option('--date <datum>', 'gevraagde uitvoeringsdatum (JJJJ-MM-DD), standaard vandaag')
+    .option('--json', 'de samenvatting als JSON')
+    .action(async (run: string, o: { out: string; format: string; date?: string; json?: boolean }) => {
+      const file = await withCli((ctx) =>
+        ctx.run(createPaymentFile, { run, format: o.format, execution_date: o.date }),
+      );
+      writeFileSync(o.out, file.content);
+      const { content: _content, ...summary } = file;
+      if (o.json) return printJson(io, summary);
+      io.out(
+        `${o.out}: ${file.payments.length} betaling(en), controletotaal ${file.control_sum.toFixed(2)} EUR, bericht ${file.message_id}\n`,
+      );
+      for (const w of file.withheld)
+        io.out(`  ${w.kbo}: saldo ${w.amount.toFixed(2)} niet betaald (inhouding op latere voorschotten)\n`);
+    });
+  const assumption = group.command('assumption').description('Aannames waar de bronnen zwijgen.');
+  assumption
+    .command('set <naam>')
+    .description('Stelt de waarde van een aanname in vanaf een datum (beheerder).')
+    .requiredOption('--from <datum>', 'geldig vanaf (JJJJ-MM-DD)')
+    .requiredOption('--value <waarde>', 'waarde')
+    .requiredOption('--source <bron>', 'waar de waarde vandaan komt')
+    .action(async (name: string, o: { from: string; value: string; source: string }) => {
+      await withCli((ctx) =>
+        ctx.run(setAssumption, { name, valid_from: o.from, value: o.value, source: o.source }),
+      );
+      io.out(`aanname ${name} = ${o.value} vanaf ${o.from}\n`);
+    });
 }
