@@ -38,6 +38,8 @@ export {
 export { type Period, parsePeriod, previousQuarter, type RunKind } from './period.ts';
 export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSchema } from './plan.ts';
 export { getRun, listRuns, type RunSummary } from './queries.ts';
+export { settlementRunJob, settlementRunJobInput } from './run-job.ts';
+export { groupedWages, runHeaderInput, type StreamOptions, streamRunCommand } from './run-stream.ts';
 export {
   approveRun,
   articleTotals,

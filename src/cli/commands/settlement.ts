@@ -1,5 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { jobRegistry } from '../../app/index.ts';
+import { ConflictError } from '../../domain/index.ts';
+import { runJob, submitJob } from '../../jobs/index.ts';
 import {
   approveRun,
   confirmRun,
@@ -8,6 +11,7 @@ import {
   listRuns,
   paymentCalendar,
   prepareRun,
+  type RunView,
   setAssumption,
   settlementPlan,
 } from '../../settlement/index.ts';
@@ -47,9 +51,34 @@ export function settlementCommand(program: Command, io: Io): void {
     .action(
       async (measure: string, o: { period: string; input: string; dryRun?: boolean; format: string }) => {
         const data = JSON.parse(readFileSync(o.input, 'utf8')) as Record<string, unknown>;
-        const run = await withCli((ctx) =>
-          ctx.run(prepareRun, { ...data, measure, period: o.period, dry_run: o.dryRun === true }),
-        );
+        const run = await withCli(async (ctx) => {
+          // A dry run answers at once; a real run goes through the durable jobs service.
+          if (o.dryRun) return ctx.run(prepareRun, { ...data, measure, period: o.period, dry_run: true });
+          const wages = Array.isArray(data['wages']) ? data['wages'].length : null;
+          const job = await submitJob(
+            ctx.db,
+            jobRegistry,
+            ctx.actor,
+            'settlement.run',
+            { measure, period: o.period },
+            { payload: readFileSync(o.input), total: wages },
+          );
+          io.err(`taak ${job.id} (settlement.run)\n`);
+          const done = await runJob(ctx.db, jobRegistry, job.id, (v) =>
+            io.err(`\r${v.progress.done}/${v.progress.total ?? '?'} werknemer-maanden`),
+          );
+          io.err('\n');
+          if (done.state !== 'klaar') {
+            throw new ConflictError(
+              done.error?.code ?? 'job_failed',
+              done.error?.message ?? `taak ${done.state}`,
+            );
+          }
+          const result = done.result as RunView;
+          return result.id
+            ? { ...(await getRun(ctx.db, ctx.actor, result.id)), job: job.id }
+            : { ...result, job: job.id };
+        });
         if (o.format === 'json') return printJson(io, run);
         io.out(`run ${run.id ?? '(niet bewaard)'} ${run.period} ${run.kind} ${run.status}\n`);
         io.out(
