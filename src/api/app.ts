@@ -19,6 +19,7 @@ import { registerMonitorRoutes } from './routes/monitor.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerRulesRoutes } from './routes/rules.ts';
+import { registerSettlementRoutes } from './routes/settlement.ts';
 import { registerUserRoutes } from './routes/users.ts';
 
 export const API_VERSION = '1.0.0';
@@ -58,6 +59,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   registerJobRoutes(api);
   registerBudgetRoutes(api);
   registerInspectionRoutes(api);
+  registerSettlementRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -52,6 +52,16 @@ export {
   workerMonthSchema,
 } from './runs.ts';
 export {
+  calendarEntrySchema,
+  paymentFileRequestSchema,
+  runActionResultSchema,
+  runLineSchema,
+  runRequestSchema,
+  runShowSchema,
+  runSummarySchema,
+  runViewSchema,
+} from './schemas.ts';
+export {
   formatOgm,
   isValidOgm,
   ogmCheck,
