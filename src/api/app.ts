@@ -20,6 +20,7 @@ import { registerOrganisationRoutes } from './routes/organisations.ts';
 import { registerPlanRoutes } from './routes/plans.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerRulesRoutes } from './routes/rules.ts';
+import { registerSettlementRoutes } from './routes/settlement.ts';
 import { registerUserRoutes } from './routes/users.ts';
 
 export const API_VERSION = '1.0.0';
@@ -60,6 +61,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   registerBudgetRoutes(api);
   registerInspectionRoutes(api);
   registerPlanRoutes(api);
+  registerSettlementRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

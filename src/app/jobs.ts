@@ -2,8 +2,9 @@
 import type { Db } from '../db/index.ts';
 import { JobRegistry, JobService } from '../jobs/index.ts';
 import { registryImportJob } from '../registry/index.ts';
+import { settlementRunJob } from '../settlement/index.ts';
 
-export const jobRegistry = new JobRegistry([registryImportJob]);
+export const jobRegistry = new JobRegistry([registryImportJob, settlementRunJob]);
 
 export function jobService(db: Db): JobService {
   return new JobService(db, jobRegistry);

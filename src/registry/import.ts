@@ -17,6 +17,7 @@ import { defineCommand } from '../commands/index.ts';
 import type { Queryable } from '../db/index.ts';
 import { type FieldIssue, isIsoDate, parseInsz, parseKbo, ValidationError } from '../domain/index.ts';
 import { assertCan } from './access.ts';
+import { ibanProblem, normaliseBic, normaliseIban } from './bank-account.ts';
 import { TICKET_TYPES } from './indications.ts';
 import { measureIds } from './measures.ts';
 import { ORGANISATION_TYPES } from './organisations.ts';
@@ -40,7 +41,7 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = {
   organisaties: {
     required: ['kbo', 'naam', 'type', 'nis_code'],
-    optional: ['rechtsvorm', 'straat', 'postcode', 'gemeente'],
+    optional: ['rechtsvorm', 'straat', 'postcode', 'gemeente', 'iban', 'bic'],
   },
   personen: { required: ['insz', 'voornaam', 'achternaam'], optional: [] },
   plaatsingen: {
@@ -237,6 +238,8 @@ interface OrgRow {
   street: string | null;
   postalCode: string | null;
   municipality: string | null;
+  iban: string | null;
+  bic: string | null;
 }
 interface PersonRow {
   insz: string;
@@ -271,8 +274,15 @@ function validateOrganisation(v: Record<string, string>, err: Err): OrgRow | nul
   const postalCode = blank(v['postcode']);
   if (postalCode !== null && !/^\d{4}$/.test(postalCode))
     err('postcode', 'een Belgische postcode telt 4 cijfers');
+  const iban = blank(v['iban']);
+  const ibanError = iban === null ? null : ibanProblem(iban);
+  if (ibanError) err('iban', ibanError);
+  const bic = blank(v['bic']);
+  if (bic !== null && !normaliseBic(bic)) err('bic', `'${bic}' is geen geldige BIC (8 of 11 tekens)`);
   if (!k) return null;
   return {
+    iban: iban === null ? null : normaliseIban(iban),
+    bic: bic === null ? null : normaliseBic(bic),
     kbo: k,
     name,
     type,
@@ -428,19 +438,22 @@ async function runImport(tx: Queryable, input: ImportInput, actorLabel: string):
       rows.map((r) => r.row as OrgRow),
       async (c) => {
         const { rows: out } = await tx.query<{ inserted: boolean }>(
-          `INSERT INTO organisations (kbo, name, type, nis_code, legal_form, street, postal_code, municipality)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+          `INSERT INTO organisations (kbo, name, type, nis_code, legal_form, street, postal_code, municipality, iban, bic)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
          ON CONFLICT (kbo) DO UPDATE SET name = EXCLUDED.name, type = EXCLUDED.type, nis_code = EXCLUDED.nis_code,
            legal_form = COALESCE(EXCLUDED.legal_form, organisations.legal_form),
            street = COALESCE(EXCLUDED.street, organisations.street),
            postal_code = COALESCE(EXCLUDED.postal_code, organisations.postal_code),
-           municipality = COALESCE(EXCLUDED.municipality, organisations.municipality), updated_at = now()
+           municipality = COALESCE(EXCLUDED.municipality, organisations.municipality),
+           iban = COALESCE(EXCLUDED.iban, organisations.iban), bic = COALESCE(EXCLUDED.bic, organisations.bic), updated_at = now()
          WHERE (organisations.name, organisations.type, organisations.nis_code) IS DISTINCT FROM
                (EXCLUDED.name, EXCLUDED.type, EXCLUDED.nis_code)
             OR (EXCLUDED.legal_form IS NOT NULL AND EXCLUDED.legal_form IS DISTINCT FROM organisations.legal_form)
             OR (EXCLUDED.street IS NOT NULL AND EXCLUDED.street IS DISTINCT FROM organisations.street)
             OR (EXCLUDED.postal_code IS NOT NULL AND EXCLUDED.postal_code IS DISTINCT FROM organisations.postal_code)
             OR (EXCLUDED.municipality IS NOT NULL AND EXCLUDED.municipality IS DISTINCT FROM organisations.municipality)
+            OR (EXCLUDED.iban IS NOT NULL AND EXCLUDED.iban IS DISTINCT FROM organisations.iban)
+            OR (EXCLUDED.bic IS NOT NULL AND EXCLUDED.bic IS DISTINCT FROM organisations.bic)
          RETURNING (xmax = 0) AS inserted`,
           [
             c.map((r) => r.kbo),
@@ -451,6 +464,8 @@ async function runImport(tx: Queryable, input: ImportInput, actorLabel: string):
             c.map((r) => r.street),
             c.map((r) => r.postalCode),
             c.map((r) => r.municipality),
+            c.map((r) => r.iban),
+            c.map((r) => r.bic),
           ],
         );
         count(out);

@@ -102,3 +102,13 @@ export {
   recognitionViewSchema,
   wageQuarterViewSchema,
 } from './views.ts';
+export {
+  type BankAccount,
+  bankAccountsByKbo,
+  bicSchema,
+  formatIban,
+  ibanProblem,
+  ibanSchema,
+  normaliseBic,
+  normaliseIban,
+} from './bank-account.ts';

@@ -11,6 +11,7 @@ import { ConflictError, formatKbo, kboSchema, NotFoundError } from '../domain/in
 import type { OrganisationView } from './views.ts';
 
 export type { OrganisationView };
+import { bicSchema, ibanSchema } from './bank-account.ts';
 
 export const ORGANISATION_TYPES = {
   maatwerkbedrijf: 'Maatwerkbedrijf',
@@ -32,6 +33,7 @@ const organisationType = z.enum(
   },
 );
 
+
 interface OrganisationRow {
   id: string;
   kbo: string;
@@ -42,12 +44,14 @@ interface OrganisationRow {
   postal_code: string | null;
   municipality: string | null;
   nis_code: string | null;
+  iban: string | null;
+  bic: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
 const COLUMNS =
-  'id, kbo, name, type, legal_form, street, postal_code, municipality, nis_code, created_at, updated_at';
+  'id, kbo, name, type, legal_form, street, postal_code, municipality, nis_code, iban, bic, created_at, updated_at';
 
 export function presentOrganisation(r: OrganisationRow): OrganisationView {
   return {
@@ -60,6 +64,8 @@ export function presentOrganisation(r: OrganisationRow): OrganisationView {
     legalForm: r.legal_form,
     address: { street: r.street, postalCode: r.postal_code, municipality: r.municipality },
     nisCode: r.nis_code,
+    iban: r.iban ?? null,
+    bic: r.bic ?? null,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };
@@ -85,6 +91,8 @@ const organisationFields = {
     .regex(/^\d{5}$/, 'een NIS-code telt 5 cijfers')
     .optional()
     .nullable(),
+  iban: ibanSchema.optional().nullable(),
+  bic: bicSchema.optional().nullable(),
 };
 
 export const createOrganisation = defineCommand({
@@ -94,8 +102,8 @@ export const createOrganisation = defineCommand({
   authorize: ({ actor }) => assertCan(actor, 'organisations:write'),
   async run({ tx }, input) {
     const { rows } = await tx.query<OrganisationRow>(
-      `INSERT INTO organisations (kbo, name, type, legal_form, street, postal_code, municipality, nis_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (kbo) DO NOTHING RETURNING ${COLUMNS}`,
+      `INSERT INTO organisations (kbo, name, type, legal_form, street, postal_code, municipality, nis_code, iban, bic)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (kbo) DO NOTHING RETURNING ${COLUMNS}`,
       [
         input.kbo,
         input.name,
@@ -105,6 +113,8 @@ export const createOrganisation = defineCommand({
         input.postalCode ?? null,
         input.municipality ?? null,
         input.nisCode ?? null,
+        input.iban ?? null,
+        input.bic ?? null,
       ],
     );
     if (!rows[0]) {
@@ -143,7 +153,7 @@ export const updateOrganisation = defineCommand({
     const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
     const { rows } = await tx.query<OrganisationRow>(
       `UPDATE organisations SET name = $2, type = $3, legal_form = $4, street = $5, postal_code = $6, municipality = $7,
-              nis_code = $8, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+              nis_code = $8, iban = $9, bic = $10, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
       [
         input.id,
         pick(input.name, b.name),
@@ -153,12 +163,14 @@ export const updateOrganisation = defineCommand({
         pick(input.postalCode, b.postal_code),
         pick(input.municipality, b.municipality),
         pick(input.nisCode, b.nis_code),
+        pick(input.iban, b.iban),
+        pick(input.bic, b.bic),
       ],
     );
     const org = presentOrganisation(rows[0]!);
     const before_ = presentOrganisation(b);
     const changed = Object.fromEntries(
-      (['name', 'type', 'legalForm', 'nisCode'] as const)
+      (['name', 'type', 'legalForm', 'nisCode', 'iban', 'bic'] as const)
         .filter((k) => before_[k] !== org[k])
         .map((k) => [k, { before: before_[k], after: org[k] }]),
     );

@@ -25,6 +25,9 @@ export const organisationViewSchema = z
       municipality: z.string().nullable(),
     }),
     nisCode: z.string().nullable(),
+    /** Bank account for settlements (electronic format), null when not known. */
+    iban: z.string().nullable().meta({ example: 'BE71096123456769' }),
+    bic: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

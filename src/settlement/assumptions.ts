@@ -21,7 +21,7 @@ const valueSchema = z.object({
 });
 export const assumptionDefSchema = z.object({
   label: z.string(),
-  type: z.enum(['money', 'method', 'number']),
+  type: z.enum(['money', 'method', 'number', 'text']),
   why: z.string(),
   seeds_silent: z.string(),
   values: z.array(valueSchema),
@@ -89,6 +89,10 @@ export class AssumptionSet {
 
   money(name: string, date: IsoDate | string): Cents {
     return money.euros(this.value(name, date));
+  }
+
+  text(name: string, date: IsoDate | string): string {
+    return String(this.value(name, date));
   }
 
   method<T extends string>(name: string, date: IsoDate | string, allowed: readonly T[]): T {

@@ -5,6 +5,7 @@
  */
 
 export { assumptionTableOf } from './assumption-store.ts';
+export { setAssumption, setAssumptionInput } from './assumption-command.ts';
 export {
   AssumptionSet,
   type AssumptionTable,
@@ -37,12 +38,20 @@ export {
   ldeQuarterLines,
 } from './lde-ama.ts';
 export { cmwParams, contingentParams, rulesetInfo } from './params.ts';
+export {
+  createPaymentFile,
+  PAYMENT_FORMATS,
+  type PaymentFileResult,
+  paymentFileInput,
+} from './payment-file.ts';
 export { type Period, parsePeriod, previousQuarter, type RunKind } from './period.ts';
 export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSchema } from './plan.ts';
 export { NO_ARTICLE, PREMIUM_MEASURE, type PremiumRunView, preparePremiumRun } from './premium-runs.ts';
 export { dueInstalments, type Instalment, premiumSchedule, SCHEDULED_MEASURES } from './premiums.ts';
 export { getRun, listRuns, type RunSummary } from './queries.ts';
 export { contingentReport, registryWorkerMonths } from './registry-input.ts';
+export { settlementRunJob, settlementRunJobInput } from './run-job.ts';
+export { groupedWages, runHeaderInput, type StreamOptions, streamRunCommand } from './run-stream.ts';
 export {
   approveRun,
   articleTotals,
@@ -54,4 +63,24 @@ export {
   SETTLEMENT_COMMANDS,
   workerMonthSchema,
 } from './runs.ts';
+export {
+  calendarEntrySchema,
+  paymentFileRequestSchema,
+  runActionResultSchema,
+  runLineSchema,
+  runRequestSchema,
+  runShowSchema,
+  runSummarySchema,
+  runViewSchema,
+} from './schemas.ts';
+export {
+  formatOgm,
+  isValidOgm,
+  ogmCheck,
+  PAIN_VERSION,
+  painXml,
+  paymentCsv,
+  sepaText,
+  structuredReference,
+} from './sepa.ts';
 export { RUN_ACTIONS, RUN_STATE_LABELS, RUN_STATES, type RunState } from './states.ts';

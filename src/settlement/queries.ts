@@ -124,8 +124,19 @@ export async function getRun(db: Queryable, actor: Actor, id: string) {
       )
     : { rows: [] };
   if (kbos && lines.length === 0) throw new NotFoundError('Afrekeningsrun', id);
+  let shown = run;
+  if (kbos) {
+    // A werkgever: the totals of its own lines, never the run's.
+    let due = 0;
+    let all = 0;
+    for (const l of lines) {
+      all += Number(l.amount_cents);
+      if (l.component === 'loonpremie' || l.component === 'begeleidingspremie') due += Number(l.amount_cents);
+    }
+    shown = { ...run, due_cents: due, advances_cents: due - all, balance_cents: all };
+  }
   return {
-    ...summary(run),
+    ...summary(shown),
     ruleset: { version: run.ruleset_version, hash: run.ruleset_hash },
     inputs_hash: run.inputs_hash,
     assumptions: run.assumptions,

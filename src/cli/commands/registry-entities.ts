@@ -84,14 +84,33 @@ export function registryEntities(registry: Command, io: Io): void {
     .requiredOption('--name <naam>', 'naam')
     .requiredOption('--type <type>', Object.keys(ORGANISATION_TYPES).join(', '))
     .option('--nis-code <code>', 'NIS-code van de gemeente (5 cijfers)')
+    .option('--iban <iban>', 'rekeningnummer voor afrekeningen (IBAN)')
+    .option('--bic <bic>', 'BIC van de bank')
     .option('--format <formaat>', 'table of json', 'table')
-    .action(async (o: { kbo: string; name: string; type: string; nisCode?: string; format: string }) => {
-      const org = await withCli((ctx) =>
-        ctx.run(createOrganisation, { kbo: o.kbo, name: o.name, type: o.type, nisCode: o.nisCode ?? null }),
-      );
-      if (o.format === 'json') return printJson(io, org);
-      io.out(`Organisatie '${org.name}' (${org.kboFormatted}) geregistreerd met id ${org.id}.\n`);
-    });
+    .action(
+      async (o: {
+        kbo: string;
+        name: string;
+        type: string;
+        nisCode?: string;
+        iban?: string;
+        bic?: string;
+        format: string;
+      }) => {
+        const org = await withCli((ctx) =>
+          ctx.run(createOrganisation, {
+            kbo: o.kbo,
+            name: o.name,
+            type: o.type,
+            nisCode: o.nisCode ?? null,
+            iban: o.iban ?? null,
+            bic: o.bic ?? null,
+          }),
+        );
+        if (o.format === 'json') return printJson(io, org);
+        io.out(`Organisatie '${org.name}' (${org.kboFormatted}) geregistreerd met id ${org.id}.\n`);
+      },
+    );
 
   // ---- persons
   const persons = registry.command('persons').description('Personen: list, show, add.');

@@ -1,12 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { jobRegistry } from '../../app/index.ts';
+import { ConflictError } from '../../domain/index.ts';
+import { runJob, submitJob } from '../../jobs/index.ts';
 import {
   approveRun,
   confirmRun,
+  createPaymentFile,
   getRun,
   listRuns,
   paymentCalendar,
   prepareRun,
+  type RunView,
+  setAssumption,
   settlementPlan,
 } from '../../settlement/index.ts';
 import { withCli } from '../context.ts';
@@ -45,10 +51,39 @@ export function settlementCommand(program: Command, io: Io): void {
     .option('--format <formaat>', 'table of json', 'table')
     .action(
       async (measure: string, o: { period: string; input?: string; dryRun?: boolean; format: string }) => {
-        const data = o.input ? (JSON.parse(readFileSync(o.input, 'utf8')) as Record<string, unknown>) : {};
-        const run = await withCli((ctx) =>
-          ctx.run(prepareRun, { ...data, measure, period: o.period, dry_run: o.dryRun === true }),
-        );
+        const input = o.input;
+        const data = input ? (JSON.parse(readFileSync(input, 'utf8')) as Record<string, unknown>) : {};
+        const run = await withCli(async (ctx) => {
+          // A dry run, or a run on the registry's wage data (no --input), answers at once; a run on a
+          // wage file goes through the durable jobs service, which keeps the file for a retry.
+          if (o.dryRun || !input) {
+            return ctx.run(prepareRun, { ...data, measure, period: o.period, dry_run: o.dryRun === true });
+          }
+          const wages = Array.isArray(data['wages']) ? data['wages'].length : null;
+          const job = await submitJob(
+            ctx.db,
+            jobRegistry,
+            ctx.actor,
+            'settlement.run',
+            { measure, period: o.period },
+            { payload: readFileSync(input), total: wages },
+          );
+          io.err(`taak ${job.id} (settlement.run)\n`);
+          const done = await runJob(ctx.db, jobRegistry, job.id, (v) =>
+            io.err(`\r${v.progress.done}/${v.progress.total ?? '?'} werknemer-maanden`),
+          );
+          io.err('\n');
+          if (done.state !== 'klaar') {
+            throw new ConflictError(
+              done.error?.code ?? 'job_failed',
+              done.error?.message ?? `taak ${done.state}`,
+            );
+          }
+          const result = done.result as RunView;
+          return result.id
+            ? { ...(await getRun(ctx.db, ctx.actor, result.id)), job: job.id }
+            : { ...result, job: job.id };
+        });
         if (o.format === 'json') return printJson(io, run);
         io.out(`run ${run.id ?? '(niet bewaard)'} ${run.period} ${run.kind} ${run.status}\n`);
         io.out(
@@ -112,4 +147,37 @@ export function settlementCommand(program: Command, io: Io): void {
       });
   }
   settlementMeasureCommands(group, io);
+  group
+    .command('payment-file <run>')
+    .description('Maakt het betaalbestand van een goedgekeurde run (SEPA pain.001.001.03 of CSV).')
+    .requiredOption('--out <bestand>', 'waar het bestand geschreven wordt')
+    .option('--format <formaat>', 'pain of csv', 'pain')
+    .option('--date <datum>', 'gevraagde uitvoeringsdatum (JJJJ-MM-DD), standaard vandaag')
+    .option('--json', 'de samenvatting als JSON')
+    .action(async (run: string, o: { out: string; format: string; date?: string; json?: boolean }) => {
+      const file = await withCli((ctx) =>
+        ctx.run(createPaymentFile, { run, format: o.format, execution_date: o.date }),
+      );
+      writeFileSync(o.out, file.content);
+      const { content: _content, ...summary } = file;
+      if (o.json) return printJson(io, summary);
+      io.out(
+        `${o.out}: ${file.payments.length} betaling(en), controletotaal ${file.control_sum.toFixed(2)} EUR, bericht ${file.message_id}\n`,
+      );
+      for (const w of file.withheld)
+        io.out(`  ${w.kbo}: saldo ${w.amount.toFixed(2)} niet betaald (inhouding op latere voorschotten)\n`);
+    });
+  const assumption = group.command('assumption').description('Aannames waar de bronnen zwijgen.');
+  assumption
+    .command('set <naam>')
+    .description('Stelt de waarde van een aanname in vanaf een datum (beheerder).')
+    .requiredOption('--from <datum>', 'geldig vanaf (JJJJ-MM-DD)')
+    .requiredOption('--value <waarde>', 'waarde')
+    .requiredOption('--source <bron>', 'waar de waarde vandaan komt')
+    .action(async (name: string, o: { from: string; value: string; source: string }) => {
+      await withCli((ctx) =>
+        ctx.run(setAssumption, { name, valid_from: o.from, value: o.value, source: o.source }),
+      );
+      io.out(`aanname ${name} = ${o.value} vanaf ${o.from}\n`);
+    });
 }

@@ -1,0 +1,75 @@
+/** Shapes and reads that the run modules share (no logic of their own). */
+import { z } from 'zod';
+import type { Queryable } from '../db/index.ts';
+import { money } from '../domain/index.ts';
+import { type AssumptionTable, defaultAssumptions } from './assumptions.ts';
+import { PACKAGES } from './cmw.ts';
+import type { RunState } from './states.ts';
+
+export const euroAmount = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  try {
+    return money.euros(v);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'geen bedrag in euro met hoogstens twee decimalen' });
+    return z.NEVER;
+  }
+});
+
+export const workerMonthSchema = z.object({
+  kbo: z.string().regex(/^\d{10}$/),
+  worker: z.string().min(1),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  package: z.enum(PACKAGES),
+  wage: euroAmount,
+  fte: z.number().gt(0).max(1),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+export interface RunLineView {
+  id: string | null;
+  key: string;
+  kbo: string;
+  worker: string | null;
+  component: string;
+  period: string;
+  amount: number;
+  budget_article: string;
+  basis: Record<string, unknown>;
+  corrects: string | null;
+}
+export interface RunView {
+  id: string | null;
+  measure: string;
+  period: string;
+  kind: string;
+  correction: boolean;
+  status: RunState | 'ongewijzigd' | 'proefberekening';
+  ruleset: { version: string; hash: string };
+  inputs_hash: string;
+  assumptions: unknown[];
+  totals: { due: number; advances: number; balance: number };
+  /** Lines written (or, for a dry run, computed); `lines` may hold none of them for large runs. */
+  line_count?: number;
+  lines: RunLineView[];
+}
+
+export async function assumptionTable(db: Queryable): Promise<AssumptionTable> {
+  const base = defaultAssumptions();
+  const { rows } = await db.query<{
+    name: string;
+    valid_from: string;
+    value: string;
+    source: string;
+    set_by: string;
+    set_on: string;
+  }>('SELECT name, valid_from, value, source, set_by, set_on FROM settlement_assumptions');
+  const table: AssumptionTable = structuredClone(base);
+  for (const r of rows) {
+    const def = table[r.name];
+    if (!def) continue;
+    const value = def.type === 'method' || def.type === 'text' ? r.value : Number(r.value);
+    def.values = [...def.values.filter((v) => v.valid_from !== r.valid_from), { ...r, value }];
+  }
+  return table;
+}
