@@ -29,6 +29,17 @@ export {
   reformImpact,
   type SettlementArticleTotal,
 } from './impact.ts';
+export {
+  budgetImpactJob,
+  columnsImpact,
+  type ImpactJobInput,
+  type ImpactResult,
+  impactJobInput,
+  parseOverride,
+  REGISTRY_IMPACT_ASSUMPTIONS,
+  registryImpact,
+  registryWorkerMonths,
+} from './reform.ts';
 export { settledForecast } from './settled.ts';
 export {
   type BudgetFilter,
