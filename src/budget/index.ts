@@ -49,4 +49,13 @@ export {
   budgetShowSchema,
   showBudget,
 } from './show.ts';
+export {
+  type CellKind,
+  DOWNLOAD_TABLES,
+  type DownloadName,
+  type DownloadTable,
+  downloadTable,
+  tableCsv,
+  tableXlsx,
+} from './tables.ts';
 export { toCsv, type WaterfallStep, waterfall } from './waterfall.ts';
