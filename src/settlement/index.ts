@@ -31,6 +31,19 @@ export { type Period, parsePeriod, previousQuarter, type RunKind } from './perio
 export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSchema } from './plan.ts';
 export { getRun, listRuns, type RunSummary } from './queries.ts';
 export {
+  claimRecovery,
+  listRecoveries,
+  markRecoveriesSettled,
+  RECOVERY_COMMANDS,
+  RECOVERY_COMPONENT,
+  type RecoveryView,
+  type RegisterRecoveryInput,
+  recordRecovery,
+  recoveryLines,
+  registerRecovery,
+  registerRecoveryInput,
+} from './recoveries.ts';
+export {
   approveRun,
   articleTotals,
   confirmRun,

@@ -23,6 +23,7 @@ import { deltas, offsetLines, PACKAGES, premiumLines, type SettlementLine, type 
 import { cmwParams, rulesetInfo } from './params.ts';
 import { parsePeriod } from './period.ts';
 import { settlementPlan } from './plan.ts';
+import { markRecoveriesSettled, recoveryLines } from './recoveries.ts';
 import { RUN_ACTIONS, type RunAction, type RunState } from './states.ts';
 
 const euroAmount = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -138,6 +139,10 @@ export const prepareRun = defineCommand({
       ...premiumLines(input.wages as WorkerMonth[], params, assumptions),
       ...offsetLines(input.period, paid),
     ];
+    // Recoveries (recoveries.ts): open recoveries of the run's organisations as negative lines.
+    current.push(
+      ...(await recoveryLines(tx, input.measure, input.period, [...new Set(current.map((l) => l.kbo))])),
+    );
     const article = budgetArticleFor(plan.measure, period.year);
     const ruleset = await rulesetInfo();
     const inputsHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
@@ -248,6 +253,11 @@ export const prepareRun = defineCommand({
         ],
       );
     }
+    await markRecoveriesSettled(
+      tx,
+      runId,
+      out.map((o) => o.line),
+    ); // recoveries.ts
     view.id = runId;
     return {
       result: view,
