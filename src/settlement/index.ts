@@ -26,6 +26,7 @@ export {
   type WorkerMonth,
 } from './cmw.ts';
 export { type ContingentResult, contingentYear } from './contingent.ts';
+export { type PaidPremiumLine, premiumLinesPaid } from './lines.ts';
 export { cmwParams, contingentParams, rulesetInfo } from './params.ts';
 export { type Period, parsePeriod, previousQuarter, type RunKind } from './period.ts';
 export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSchema } from './plan.ts';
