@@ -265,6 +265,7 @@ export const INSPECTION_TRANSITIONS = Object.fromEntries(
 
 export const INSPECTION_COMMANDS: Command[] = [
   openInspection,
+  // openInspectionFromRisk (from-risk.ts) is added in index.ts.
   ...Object.values(INSPECTION_TRANSITIONS),
 ] as Command[];
 

@@ -9,6 +9,7 @@ import {
   inspectionTransitionInput,
   listInspections,
   openInspection,
+  openInspectionFromRisk,
   riskCounts,
   riskHits,
   vsiReport,
@@ -62,6 +63,7 @@ export function registerInspectionRoutes(api: OpenAPIHono<AppEnv>): void {
           rule: h.rule,
           organisation: h.organisation,
           person: h.person,
+          personId: h.personId ?? null,
           reason: h.reason,
           records: h.records,
         })),
@@ -174,6 +176,25 @@ export function registerInspectionRoutes(api: OpenAPIHono<AppEnv>): void {
       const { action, ...rest } = c.req.valid('json');
       const v = await run(c, INSPECTION_TRANSITIONS[action], { ...rest, id: c.req.valid('param').id });
       return c.json(v as unknown as Record<string, unknown>, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/inspection/risks/open',
+      tags: ['Inspectie'],
+      security,
+      summary: openInspectionFromRisk.summary,
+      request: { body: { content: { 'application/json': { schema: openInspectionFromRisk.input } } } },
+      responses: {
+        201: json(open.openapi('InspectionFromRisk'), 'Geopend.'),
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      const v = await run(c, openInspectionFromRisk, c.req.valid('json'));
+      return c.json(v as unknown as Record<string, unknown>, 201);
     },
   );
 }
