@@ -13,6 +13,7 @@ import { authPages } from './pages/auth.tsx';
 import { budgetPages } from './pages/budget.tsx';
 import { dossierPages } from './pages/dossiers.tsx';
 import { homePages } from './pages/home.tsx';
+import { inspectionPages } from './pages/inspection.tsx';
 import { monitorPages } from './pages/monitor.tsx';
 import { organisationPages } from './pages/organisations.tsx';
 import { registryPages } from './pages/registry.tsx';
@@ -71,6 +72,7 @@ export function createWeb(): Hono<AppEnv> {
   web.route('/beheer', adminPages());
   web.route('/monitor', monitorPages());
   web.route('/begroting', budgetPages());
+  web.route('/inspectie', inspectionPages());
 
   web.notFound(notFoundPage);
 

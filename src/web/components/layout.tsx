@@ -17,6 +17,7 @@ export const NAV: NavItem[] = [
   { href: '/dossiers', label: 'Dossiers', permission: 'dossiers:read' },
   { href: '/monitor', label: 'Monitor', permission: 'monitor:read' },
   { href: '/begroting', label: 'Begroting', permission: 'budget:read' },
+  { href: '/inspectie', label: 'Inspectie', permission: 'inspection:handle' },
   { href: '/beheer', label: 'Beheer', permission: 'users:manage' },
 ];
 
