@@ -54,6 +54,10 @@ export const PERMISSIONS = {
   'settlement:prepare': ['beheerder', 'dossierbehandelaar'],
   /** Approve runs (four eyes), create payment files, confirm payment. */
   'settlement:approve': ['beheerder', 'dossierbehandelaar'],
+  /** Register a recovery that the next settlement run collects (an inspection's proposed recovery). */
+  'settlement:register-recovery': ['beheerder', 'inspecteur'],
+  /** Note on a dossier that a recovery was proposed (no state change; the case handler decides). */
+  'dossiers:note-recovery': ['beheerder', 'inspecteur'],
   /** Reference data and rule releases. */
   'reference:manage': ['beheerder'],
   /** The ondernemingsplan: goal tree, milestones, roll-ups and check (every signed-in role). */

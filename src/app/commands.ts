@@ -8,7 +8,7 @@ import { DOSSIER_COMMANDS } from '../dossiers/index.ts';
 import { INSPECTION_COMMANDS } from '../inspection/index.ts';
 import { PLAN_COMMANDS } from '../plans/index.ts';
 import { REGISTRY_COMMANDS } from '../registry/index.ts';
-import { SETTLEMENT_COMMANDS } from '../settlement/index.ts';
+import { RECOVERY_COMMANDS, SETTLEMENT_COMMANDS } from '../settlement/index.ts';
 import { SESSION_COMMANDS, USER_COMMANDS } from '../users/index.ts';
 
 export const ALL_COMMANDS: readonly Command[] = [
@@ -19,4 +19,5 @@ export const ALL_COMMANDS: readonly Command[] = [
   ...INSPECTION_COMMANDS,
   ...SETTLEMENT_COMMANDS,
   ...PLAN_COMMANDS,
+  ...RECOVERY_COMMANDS,
 ];

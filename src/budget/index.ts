@@ -29,6 +29,17 @@ export {
   reformImpact,
   type SettlementArticleTotal,
 } from './impact.ts';
+export {
+  budgetImpactJob,
+  columnsImpact,
+  type ImpactJobInput,
+  type ImpactResult,
+  impactJobInput,
+  parseOverride,
+  REGISTRY_IMPACT_ASSUMPTIONS,
+  registryImpact,
+  registryWorkerMonths,
+} from './reform.ts';
 export { settledForecast } from './settled.ts';
 export {
   type BudgetFilter,
@@ -38,4 +49,13 @@ export {
   budgetShowSchema,
   showBudget,
 } from './show.ts';
+export {
+  type CellKind,
+  DOWNLOAD_TABLES,
+  type DownloadName,
+  type DownloadTable,
+  downloadTable,
+  tableCsv,
+  tableXlsx,
+} from './tables.ts';
 export { toCsv, type WaterfallStep, waterfall } from './waterfall.ts';

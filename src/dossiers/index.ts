@@ -36,6 +36,7 @@ export {
   withinLimit,
   workingDaysBetween,
 } from './leadtimes.ts';
+export { noteRecoveryProposal, type RecoveryNotice } from './recovery-notice.ts';
 export {
   ACTION_NAMES,
   ACTIONS,

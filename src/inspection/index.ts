@@ -1,9 +1,9 @@
 /** Inspection: the VSI's reference table and report (inspection dossiers and risk lists follow). */
 
+export { openFromRiskInput, openInspectionFromRisk } from './from-risk.ts';
 export {
   DOMAINS,
   getInspection,
-  INSPECTION_COMMANDS,
   INSPECTION_TRANSITIONS,
   type InspectionDetail,
   type InspectionView,
@@ -25,6 +25,7 @@ export {
   type VsiRow,
 } from './reference.ts';
 export { type VsiReport, type VsiReportRow, vsiReport } from './report.ts';
+export { type DataHit, type RecordKind, type RiskRuleData, riskRuleData } from './risk-rules.ts';
 export { NOT_MODELLED, RISK_RULES, type RiskHit, type RiskRule, riskCounts, riskHits } from './risks.ts';
 export {
   INSPECTION_ACTION_NAMES,
@@ -36,3 +37,9 @@ export {
   ORIGINS,
   OUTCOMES,
 } from './states.ts';
+
+import type { Command } from '../commands/index.ts';
+import { openInspectionFromRisk } from './from-risk.ts';
+import { INSPECTION_COMMANDS as BASE } from './inspections.ts';
+
+export const INSPECTION_COMMANDS: Command[] = [...BASE, openInspectionFromRisk as Command];

@@ -16,6 +16,7 @@ import {
   ValidationError,
 } from '../domain/index.ts';
 import { existingPersonIds, organisationsById } from '../registry/index.ts';
+import { passOnRecovery, RECOVERY_ASSUMPTION } from './recoveries.ts';
 import { VSI_TABLE } from './reference.ts';
 import {
   INSPECTION_ACTION_NAMES,
@@ -230,6 +231,29 @@ function transitionCommand(action: InspectionAction) {
            updated_at = $5 WHERE id = $1`,
         [row.id, to, def.outcome ? input.outcome : null, recovery ? input.amount : null, ctx.now],
       );
+      // A proposed recovery on a measure goes to settlement and the dossier (recoveries.ts).
+      if (recovery && def.outcome && row.measure_id && input.amount) {
+        const passed = await passOnRecovery(
+          ctx,
+          {
+            id: row.id,
+            reference: row.reference,
+            organisationId: row.organisation_id,
+            measureId: row.measure_id,
+          },
+          input.amount,
+        );
+        data['settlementRecovery'] = passed.recovery.id;
+        data['recoveryStatus'] = passed.recovery.status;
+        data['dossier'] = passed.dossier?.reference ?? null;
+        await addEvent(ctx.tx, ctx, row.id, {
+          action: 'terugvordering-doorgegeven',
+          from: to,
+          to,
+          note: `${passed.recovery.status === 'vordering' ? 'Vordering' : 'Negatieve lijn in de volgende afrekening'}; ${RECOVERY_ASSUMPTION}`,
+          data: { settlementRecovery: passed.recovery.id, dossier: passed.dossier?.reference ?? null },
+        });
+      }
       return {
         result: await presentOne(ctx.tx, await load(ctx.tx, row.id)),
         audit: {
@@ -249,6 +273,7 @@ export const INSPECTION_TRANSITIONS = Object.fromEntries(
 
 export const INSPECTION_COMMANDS: Command[] = [
   openInspection,
+  // openInspectionFromRisk (from-risk.ts) is added in index.ts.
   ...Object.values(INSPECTION_TRANSITIONS),
 ] as Command[];
 

@@ -10,15 +10,18 @@ import type { Queryable } from '../db/index.ts';
 import { addMonths, type IsoDate, todayIso } from '../domain/index.ts';
 import { listPlacements, type PlacementView } from '../registry/index.ts';
 import { parametersAt } from '../rules/index.ts';
+import { dataRuleHits, type RecordKind, riskRuleData } from './risk-rules.ts';
 
 export interface RiskHit {
   rule: string;
   organisation: { id: string; name: string };
   /** Pseudonym. */
-  person: string;
+  person: string | null;
   reason: string;
-  records: { kind: 'placement'; id: string }[];
+  records: { kind: RecordKind; id: string }[];
   source: string;
+  /** For opening an inspection dossier from the hit; never leaves the inspecteur's views. */
+  personId?: string | null;
 }
 
 export interface RiskRule {
@@ -43,28 +46,20 @@ export const RISK_RULES: readonly RiskRule[] = [
       'AMA WSE loopt gelijktijdig met IBO, TWE, wijk-werken of collectief maatwerk langer dan ama-wse.max_maanden_combinatie.',
     source: 'seeds/004_694cfc149f605398.txt:L3391-3396',
   },
+  // The knipperlichten of data/risk-rules.yaml (risk-rules.ts).
+  ...riskRuleData().map((r) => ({ id: r.id, label: r.label, reasoning: r.reasoning, source: r.source })),
 ];
 
 /** Signals the issue asks for that the seeds do not define: not computed. */
 export const NOT_MODELLED: readonly { signal: string; why: string; source: string }[] = [
-  {
-    signal: 'loon onder het minimum',
-    why: 'het GGMMI-bedrag staat niet in de bronnen',
-    source: 'seeds/004_694cfc149f605398.txt:L1733-1735',
-  },
-  {
-    signal: 'sprong in de contingentinvulling',
-    why: 'geen drempel in de bronnen; knipperlichtindicatoren niet gegeven',
-    source: 'seeds/001_4a57afe77d69f3a4.txt:L1676-1680',
-  },
   {
     signal: 'AMA samen met VAPH-dagondersteuning',
     why: 'het register bevat geen VAPH-gegevens',
     source: 'seeds/004_694cfc149f605398.txt:L3484-3486',
   },
   {
-    signal: 'voorschotten zonder afrekening, premies zonder indicering',
-    why: 'de afrekeningsmodule is er nog niet op deze tak',
+    signal: 'voorschotten zonder afrekening',
+    why: 'voorschotruns worden nog niet in de databank bewaard (src/settlement/runs.ts weigert een voorschotperiode)',
     source: 'seeds/001_4a57afe77d69f3a4.txt:L8567-8570',
   },
 ];
@@ -113,6 +108,7 @@ export async function riskHits(
           rule: 'wes-langer-dan-maximum',
           organisation: { id: ps.at(-1)!.organisation.id, name: ps.at(-1)!.organisation.name },
           person: ps[0]!.person.pseudonym,
+          personId: ps[0]!.person.id,
           reason: `${total} dagen werkervaringsstage, maximum ${max} maanden (${limit} dagen)`,
           records: ps.map((p) => ({ kind: 'placement', id: p.id })),
           source: RISK_RULES[0]!.source,
@@ -132,6 +128,7 @@ export async function riskHits(
             rule: 'ama-combinatie-te-lang',
             organisation: { id: a.organisation.id, name: a.organisation.name },
             person: a.person.pseudonym,
+            personId: a.person.id,
             reason: `AMA samen met ${o.measure} van ${from} tot ${to}, langer dan ${max} maanden`,
             records: [a, o].map((p) => ({ kind: 'placement', id: p.id })),
             source: RISK_RULES[1]!.source,
@@ -139,6 +136,7 @@ export async function riskHits(
       }
     }
   }
+  hits.push(...(await dataRuleHits(db, actor, asOf, want)));
   return hits;
 }
 

@@ -84,6 +84,16 @@ export const REGISTRY_COMMANDS = [
   ...PLACEMENT_COMMANDS,
   ...IMPORT_COMMANDS,
 ];
+export {
+  type BankAccount,
+  bankAccountsByKbo,
+  bicSchema,
+  formatIban,
+  ibanProblem,
+  ibanSchema,
+  normaliseBic,
+  normaliseIban,
+} from './bank-account.ts';
 export { SUPPORT_PACKAGES } from './import-settlement.ts';
 export {
   type ContingentFact,
@@ -102,13 +112,3 @@ export {
   recognitionViewSchema,
   wageQuarterViewSchema,
 } from './views.ts';
-export {
-  type BankAccount,
-  bankAccountsByKbo,
-  bicSchema,
-  formatIban,
-  ibanProblem,
-  ibanSchema,
-  normaliseBic,
-  normaliseIban,
-} from './bank-account.ts';

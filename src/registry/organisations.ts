@@ -11,6 +11,7 @@ import { ConflictError, formatKbo, kboSchema, NotFoundError } from '../domain/in
 import type { OrganisationView } from './views.ts';
 
 export type { OrganisationView };
+
 import { bicSchema, ibanSchema } from './bank-account.ts';
 
 export const ORGANISATION_TYPES = {
@@ -32,7 +33,6 @@ const organisationType = z.enum(
     error: `kies een type uit: ${Object.keys(ORGANISATION_TYPES).join(', ')}`,
   },
 );
-
 
 interface OrganisationRow {
   id: string;

@@ -4,8 +4,8 @@
  * measure's rules (settlement.yaml) and what the seeds leave open is a named assumption.
  */
 
-export { assumptionTableOf } from './assumption-store.ts';
 export { setAssumption, setAssumptionInput } from './assumption-command.ts';
+export { assumptionTableOf } from './assumption-store.ts';
 export {
   AssumptionSet,
   type AssumptionTable,
@@ -37,6 +37,7 @@ export {
   type LdeQuarter,
   ldeQuarterLines,
 } from './lde-ama.ts';
+export { type PaidPremiumLine, premiumLinesPaid } from './lines.ts';
 export { cmwParams, contingentParams, rulesetInfo } from './params.ts';
 export {
   createPaymentFile,
@@ -49,6 +50,19 @@ export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSc
 export { NO_ARTICLE, PREMIUM_MEASURE, type PremiumRunView, preparePremiumRun } from './premium-runs.ts';
 export { dueInstalments, type Instalment, premiumSchedule, SCHEDULED_MEASURES } from './premiums.ts';
 export { getRun, listRuns, type RunSummary } from './queries.ts';
+export {
+  claimRecovery,
+  listRecoveries,
+  markRecoveriesSettled,
+  RECOVERY_COMMANDS,
+  RECOVERY_COMPONENT,
+  type RecoveryView,
+  type RegisterRecoveryInput,
+  recordRecovery,
+  recoveryLines,
+  registerRecovery,
+  registerRecoveryInput,
+} from './recoveries.ts';
 export { contingentReport, registryWorkerMonths } from './registry-input.ts';
 export { settlementRunJob, settlementRunJobInput } from './run-job.ts';
 export { groupedWages, runHeaderInput, type StreamOptions, streamRunCommand } from './run-stream.ts';

@@ -16,6 +16,7 @@ import { deltas, offsetLines, premiumLines, type SettlementLine, type WorkerMont
 import { cmwParams, rulesetInfo } from './params.ts';
 import { parsePeriod } from './period.ts';
 import { settlementPlan } from './plan.ts';
+import { markRecoveriesSettled, recoveryLines } from './recoveries.ts';
 import { assumptionTable, type RunLineView, type RunView, workerMonthSchema } from './runs-shared.ts';
 
 const euroAmount = workerMonthSchema.shape.wage;
@@ -174,8 +175,10 @@ export function streamRunCommand(
       let group: WorkerMonth[] = [];
       let groupKey = '';
       let index = 0;
+      const kbos = new Set<string>();
       const closeGroup = async () => {
         if (group.length === 0) return;
+        kbos.add(group[0]!.kbo);
         buffer.push(...premiumLines(group, params, assumptions));
         group = [];
         if (buffer.length >= batchSize) await flush();
@@ -206,6 +209,10 @@ export function streamRunCommand(
       const paid = new Map<string, Cents>();
       for (const a of input.advances_paid) paid.set(a.kbo, money.cents((paid.get(a.kbo) ?? 0) + a.amount));
       buffer.push(...offsetLines(input.period, paid));
+      // Recoveries (recoveries.ts): the open recoveries of the run's organisations, as negative lines.
+      for (const kbo of paid.keys()) kbos.add(kbo);
+      const recoveries = await recoveryLines(tx, input.measure, input.period, [...kbos]);
+      buffer.push(...recoveries);
       await flush();
 
       if (correction) {
@@ -250,6 +257,7 @@ export function streamRunCommand(
       if (!input.dry_run) {
         if (count === 0) await tx.query('DELETE FROM settlement_runs WHERE id = $1', [runId]);
         else {
+          await markRecoveriesSettled(tx, runId, recoveries);
           await tx.query(
             `UPDATE settlement_runs SET inputs_hash = $2, assumptions = $3, due_cents = $4, advances_cents = $5, balance_cents = $6
               WHERE id = $1`,

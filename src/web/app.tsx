@@ -13,6 +13,7 @@ import { authPages } from './pages/auth.tsx';
 import { budgetPages } from './pages/budget.tsx';
 import { dossierPages } from './pages/dossiers.tsx';
 import { homePages } from './pages/home.tsx';
+import { inspectionPages } from './pages/inspection.tsx';
 import { monitorPages } from './pages/monitor.tsx';
 import { organisationPages } from './pages/organisations.tsx';
 import { planPages } from './pages/plans.tsx';
@@ -73,6 +74,7 @@ export function createWeb(): Hono<AppEnv> {
   web.route('/monitor', monitorPages());
   web.route('/begroting', budgetPages());
   web.route('/plannen', planPages());
+  web.route('/inspectie', inspectionPages());
 
   web.notFound(notFoundPage);
 

@@ -6,11 +6,13 @@ import {
   check,
   execution,
   findingSchema,
+  impactJobInput,
   showBudget,
 } from '../../budget/index.ts';
 import { NotFoundError } from '../../domain/index.ts';
 import type { AppEnv } from '../../http/index.ts';
 import { requireUser } from '../../http/index.ts';
+import { jobViewSchema } from '../../jobs/index.ts';
 import { errorResponses } from '../errors.ts';
 import { json, security } from '../util.ts';
 
@@ -97,6 +99,26 @@ export function registerBudgetRoutes(api: OpenAPIHono<AppEnv>): void {
       assertCan(c.var.actor, 'budget:read');
       const { year } = c.req.valid('query');
       return c.json({ year, rows: execution(budgetData(), year) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/budget/impact',
+      tags: ['Begroting'],
+      security,
+      summary:
+        'Begrotingsimpact van een hervorming (parameters van een maatregel) naast de basislijn, als achtergrondtaak: over het register (proefafrekening) of over een populatie als kolommen. Volg de taak op /jobs/{id}.',
+      request: { body: { content: { 'application/json': { schema: impactJobInput } } } },
+      responses: {
+        202: json(jobViewSchema, 'De taak wacht; het resultaat komt in result.'),
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      assertCan(c.var.actor, 'budget:read');
+      return c.json(await c.var.deps.jobs.submit(c.var.actor, 'budget.impact', c.req.valid('json')), 202);
     },
   );
   // Budget figures are public documents (the BBTs): the same tables as open data, without login.

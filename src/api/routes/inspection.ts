@@ -9,12 +9,13 @@ import {
   inspectionTransitionInput,
   listInspections,
   openInspection,
+  openInspectionFromRisk,
   riskCounts,
   riskHits,
   vsiReport,
 } from '../../inspection/index.ts';
 import { errorResponses } from '../errors.ts';
-import { json, security } from '../util.ts';
+import { json, jsonBody, security } from '../util.ts';
 
 export function registerInspectionRoutes(api: OpenAPIHono<AppEnv>): void {
   api.openapi(
@@ -62,6 +63,7 @@ export function registerInspectionRoutes(api: OpenAPIHono<AppEnv>): void {
           rule: h.rule,
           organisation: h.organisation,
           person: h.person,
+          personId: h.personId ?? null,
           reason: h.reason,
           records: h.records,
         })),
@@ -177,6 +179,25 @@ export function registerInspectionRoutes(api: OpenAPIHono<AppEnv>): void {
         id: c.req.valid('param').id,
       });
       return c.json(v as unknown as Record<string, unknown>, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/inspection/risks/open',
+      tags: ['Inspectie'],
+      security,
+      summary: openInspectionFromRisk.summary,
+      request: jsonBody(openInspectionFromRisk.input),
+      responses: {
+        201: json(open.openapi('InspectionFromRisk'), 'Geopend.'),
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      const v = await runValidated(c, openInspectionFromRisk, c.req.valid('json'));
+      return c.json(v as unknown as Record<string, unknown>, 201);
     },
   );
 }

@@ -1,6 +1,17 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { budgetData, check, execution, settledForecast, showBudget } from '../../budget/index.ts';
+import { jobRegistry } from '../../app/jobs.ts';
+import {
+  budgetData,
+  check,
+  execution,
+  type ImpactResult,
+  parseOverride,
+  settledForecast,
+  showBudget,
+} from '../../budget/index.ts';
 import { ValidationError } from '../../domain/index.ts';
+import { runJob, submitJob } from '../../jobs/index.ts';
 import { withCli } from '../context.ts';
 import { type Io, printJson, renderTable } from '../output.ts';
 
@@ -114,4 +125,71 @@ export function budgetCommand(program: Command, io: Io): void {
         ]),
       );
     });
+  budget
+    .command('impact')
+    .description(
+      'Begrotingsimpact van een hervorming naast de basislijn (achtergrondtaak): over het register of over kolommen.',
+    )
+    .requiredOption('--measure <m>', 'maatregel, bv. collectief-maatwerk')
+    .requiredOption('--year <jaar>', 'begrotingsjaar')
+    .requiredOption('--override <naam=waarde...>', 'parameter en nieuwe waarde, bv. loonpremie_60=0.65')
+    .option(
+      '--columns <bestand.json>',
+      'populatie als kolommen (JSON: { kolom: [waarden] }) i.p.v. het register',
+    )
+    .option('--periods <n>', 'betalingen per persoon in het jaar (kolommen)', '12')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(
+      async (o: {
+        measure: string;
+        year: string;
+        override: string[];
+        columns?: string;
+        periods: string;
+        format: string;
+      }) => {
+        const input = {
+          measure: o.measure,
+          year: Number(o.year),
+          overrides: o.override.map(parseOverride),
+          source: o.columns ? 'kolommen' : 'register',
+          columns: o.columns ? (JSON.parse(readFileSync(o.columns, 'utf8')) as unknown) : undefined,
+          periods: Number(o.periods),
+        };
+        const job = await withCli(async (ctx) => {
+          const submitted = await submitJob(ctx.db, jobRegistry, ctx.actor, 'budget.impact', input);
+          return runJob(ctx.db, jobRegistry, submitted.id, (v) => {
+            if (process.stderr.isTTY && v.progress.total)
+              io.err(`\rImpact berekenen ${v.progress.done}/${v.progress.total}`);
+          });
+        });
+        if (process.stderr.isTTY) io.err('\n');
+        if (job.state !== 'klaar') {
+          throw new ValidationError([
+            { path: job.error?.code ?? 'impact', message: job.error?.message ?? `taak ${job.state}` },
+          ]);
+        }
+        const r = job.result as ImpactResult;
+        if (o.format === 'json') return printJson(io, { job: job.id, ...r });
+        const euro = (cents: number) =>
+          new Intl.NumberFormat('nl-BE', { minimumFractionDigits: 2 }).format(cents / 100);
+        io.out(
+          renderTable(
+            [
+              ...r.detail,
+              { component: 'totaal', baselineCents: r.baseline.totalCents, reformCents: r.reform.totalCents },
+            ],
+            [
+              { header: 'onderdeel', value: (d) => d.component },
+              { header: 'basislijn €', value: (d) => euro(d.baselineCents) },
+              { header: 'hervorming €', value: (d) => euro(d.reformCents) },
+              { header: 'verschil €', value: (d) => euro(d.reformCents - d.baselineCents) },
+            ],
+          ),
+        );
+        io.out(`artikel ${r.article} (${r.year}), bron: ${r.source}\n`);
+        for (const a of r.assumptions) io.out(`${a}\n`);
+        for (const s of r.skipped) io.out(`niet meegeteld: ${s.record} (${s.reason})\n`);
+      },
+    );
 }

@@ -18,6 +18,7 @@ export const NAV: NavItem[] = [
   { href: '/monitor', label: 'Monitor', permission: 'monitor:read' },
   { href: '/begroting', label: 'Begroting', permission: 'budget:read' },
   { href: '/plannen', label: 'Plan', permission: 'plans:read' },
+  { href: '/inspectie', label: 'Inspectie', permission: 'inspection:handle' },
   { href: '/beheer', label: 'Beheer', permission: 'users:manage' },
 ];
 

@@ -1,11 +1,23 @@
 /**
  * Begroting: the budget tree (programma → ISE → artikel) with VAK/VEK per stage, the execution
  * rates, the check's findings and a waterfall BA → bewegingen → BA-JR → BU for one article.
- * Every table has a CSV download. Amounts in keuro with nl-BE dots.
+ * Every table has a CSV and an XLSX download. Amounts in keuro with nl-BE dots.
  */
 import { Hono } from 'hono';
 import { assertCan } from '../../access/index.ts';
-import { budgetData, check, execution, showBudget, stagesOf, toCsv, waterfall } from '../../budget/index.ts';
+import {
+  budgetData,
+  check,
+  DOWNLOAD_TABLES,
+  type DownloadName,
+  downloadTable,
+  execution,
+  showBudget,
+  stagesOf,
+  tableCsv,
+  tableXlsx,
+  waterfall,
+} from '../../budget/index.ts';
 import type { AppEnv } from '../../http/index.ts';
 import { Layout } from '../components/layout.tsx';
 import { requireWebUser, type WebContext } from '../context.ts';
@@ -110,6 +122,10 @@ export function budgetPages() {
           <a href={`${BASE}/download/begroting.csv?${q}`} download>
             Download begroting (CSV)
           </a>
+          {' · '}
+          <a href={`${BASE}/download/begroting.xlsx?${q}`} download>
+            Download begroting (XLSX)
+          </a>
         </p>
         <table class="data">
           <thead>
@@ -156,6 +172,10 @@ export function budgetPages() {
           <a href={`${BASE}/download/uitvoering.csv?${q}`} download>
             Download uitvoering (CSV)
           </a>
+          {' · '}
+          <a href={`${BASE}/download/uitvoering.xlsx?${q}`} download>
+            Download uitvoering (XLSX)
+          </a>
         </p>
         <table class="data">
           <thead>
@@ -187,10 +207,23 @@ export function budgetPages() {
         </table>
         <h2 id="waterval">Waterval {article} (VAK)</h2>
         <Waterfall steps={waterfall(data, year, article, 'VAK')} />
+        <p class="downloads">
+          <a href={`${BASE}/download/waterval.csv?${q}&artikel=${encodeURIComponent(article)}`} download>
+            Download waterval (CSV)
+          </a>
+          {' · '}
+          <a href={`${BASE}/download/waterval.xlsx?${q}&artikel=${encodeURIComponent(article)}`} download>
+            Download waterval (XLSX)
+          </a>
+        </p>
         <h2>Controle: cijfers die niet kloppen</h2>
         <p class="downloads">
           <a href={`${BASE}/download/controle.csv`} download>
             Download controle (CSV)
+          </a>
+          {' · '}
+          <a href={`${BASE}/download/controle.xlsx`} download>
+            Download controle (XLSX)
           </a>
         </p>
         <table class="data">
@@ -224,48 +257,22 @@ export function budgetPages() {
       </Layout>,
     );
   });
-  const csv = (c: WebContext, name: string, body: string) =>
-    c.body(`\ufeff${body}`, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${name}"`,
+  // Every table of the page as CSV and as XLSX, from one definition (src/budget/tables.ts).
+  app.get('/download/:file', async (c) => {
+    guard(c);
+    const m = /^([a-z]+)\.(csv|xlsx)$/.exec(c.req.param('file'));
+    if (!m || !(DOWNLOAD_TABLES as readonly string[]).includes(m[1]!)) return c.notFound();
+    const { year, article } = params(c);
+    const t = downloadTable(m[1] as DownloadName, { year, article });
+    if (m[2] === 'csv')
+      return c.body(`\ufeff${tableCsv(t)}`, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${t.name}.csv"`,
+      });
+    return c.body(new Uint8Array(await tableXlsx(t)), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="${t.name}.xlsx"`,
     });
-  app.get('/download/begroting.csv', (c) => {
-    guard(c);
-    const { year } = params(c);
-    const r = showBudget(budgetData(), { year }).rows;
-    return csv(
-      c,
-      `begroting-${year}.csv`,
-      toCsv(
-        ['niveau', 'code', 'naam', 'krediet', 'stadium', 'bedrag (euro)', 'bron'],
-        r.map((x) => [x.level, x.code, x.name, x.credit, x.stage, x.amount, x.source]),
-      ),
-    );
-  });
-  app.get('/download/uitvoering.csv', (c) => {
-    guard(c);
-    const { year } = params(c);
-    const r = execution(budgetData(), year);
-    return csv(
-      c,
-      `uitvoering-${year}.csv`,
-      toCsv(
-        ['niveau', 'code', 'krediet', 'BA-JR (euro)', 'BU (euro)', '%', 'onderbenutting (euro)'],
-        r.map((x) => [x.level, x.code, x.credit, x.baJrEuro, x.buEuro, x.ratePercent, x.underuseEuro]),
-      ),
-    );
-  });
-  app.get('/download/controle.csv', (c) => {
-    guard(c);
-    const r = check(budgetData());
-    return csv(
-      c,
-      'controle.csv',
-      toCsv(
-        ['soort', 'waar', 'gedrukt', 'berekend', 'verschil', 'eenheid', 'bronnen'],
-        r.map((x) => [x.kind, x.where, x.printed, x.computed, x.difference, x.unit, x.sources.join(' ')]),
-      ),
-    );
   });
   return app;
 }

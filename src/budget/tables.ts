@@ -1,0 +1,149 @@
+/**
+ * The budget page's tables as data, once, for both downloads: CSV (`;`, nl-BE decimal comma) and
+ * XLSX (numbers stay numbers, with a number format that a Dutch (Belgian) Excel shows with
+ * thousands dots and a decimal comma). Amounts in euro, exact.
+ */
+import { check } from './check.ts';
+import { execution } from './core.ts';
+import { budgetData } from './data.ts';
+import { showBudget } from './show.ts';
+import { toCsv, waterfall } from './waterfall.ts';
+
+/** `number`: euro or percent by row (the check's unit column), shown as Excel's General. */
+export type CellKind = 'text' | 'euro' | 'euro-cents' | 'percent' | 'number';
+export interface DownloadTable {
+  name: string;
+  title: string;
+  columns: { header: string; kind: CellKind }[];
+  rows: (string | number | null)[][];
+}
+
+export const DOWNLOAD_TABLES = ['begroting', 'uitvoering', 'waterval', 'controle'] as const;
+export type DownloadName = (typeof DOWNLOAD_TABLES)[number];
+
+export function downloadTable(name: DownloadName, q: { year: number; article: string }): DownloadTable {
+  const data = budgetData();
+  switch (name) {
+    case 'begroting':
+      return {
+        name: `begroting-${q.year}`,
+        title: `Begroting ${q.year}: programma → ISE → artikel`,
+        columns: [
+          { header: 'niveau', kind: 'text' },
+          { header: 'code', kind: 'text' },
+          { header: 'naam', kind: 'text' },
+          { header: 'krediet', kind: 'text' },
+          { header: 'stadium', kind: 'text' },
+          { header: 'bedrag (euro)', kind: 'euro' },
+          { header: 'bron', kind: 'text' },
+        ],
+        rows: showBudget(data, { year: q.year }).rows.map((x) => [
+          x.level,
+          x.code,
+          x.name,
+          x.credit,
+          x.stage,
+          x.amount,
+          x.source,
+        ]),
+      };
+    case 'uitvoering':
+      return {
+        name: `uitvoering-${q.year}`,
+        title: `Uitvoeringsgraad ${q.year} (BU / BA-JR)`,
+        columns: [
+          { header: 'niveau', kind: 'text' },
+          { header: 'code', kind: 'text' },
+          { header: 'krediet', kind: 'text' },
+          { header: 'BA-JR (euro)', kind: 'euro' },
+          { header: 'BU (euro)', kind: 'euro' },
+          { header: '%', kind: 'percent' },
+          { header: 'onderbenutting (euro)', kind: 'euro' },
+        ],
+        rows: execution(data, q.year).map((x) => [
+          x.level,
+          x.code,
+          x.credit,
+          x.baJrEuro,
+          x.buEuro,
+          x.ratePercent,
+          x.underuseEuro,
+        ]),
+      };
+    case 'waterval':
+      return {
+        name: `waterval-${q.year}-${q.article}`,
+        title: `Waterval ${q.article} ${q.year} (VAK): BA → bewegingen → BA-JR → BU`,
+        columns: [
+          { header: 'stap', kind: 'text' },
+          { header: 'soort', kind: 'text' },
+          { header: 'bedrag (euro)', kind: 'euro-cents' },
+          { header: 'bron', kind: 'text' },
+        ],
+        rows: waterfall(data, q.year, q.article, 'VAK').map((s) => [
+          s.label,
+          s.kind === 'stage' ? 'stadium' : 'beweging',
+          s.amountCents / 100,
+          s.source,
+        ]),
+      };
+    case 'controle':
+      return {
+        name: 'controle',
+        title: 'Controle: gedrukte totalen en tekstcijfers die niet kloppen',
+        columns: [
+          { header: 'soort', kind: 'text' },
+          { header: 'waar', kind: 'text' },
+          { header: 'gedrukt', kind: 'number' },
+          { header: 'berekend', kind: 'number' },
+          { header: 'verschil', kind: 'number' },
+          { header: 'eenheid', kind: 'text' },
+          { header: 'bronnen', kind: 'text' },
+        ],
+        rows: check(data).map((x) => [
+          x.kind,
+          x.where,
+          x.printed,
+          x.computed,
+          x.difference,
+          x.unit,
+          x.sources.join(' '),
+        ]),
+      };
+  }
+}
+
+export function tableCsv(t: DownloadTable): string {
+  return toCsv(
+    t.columns.map((c) => c.header),
+    t.rows,
+  );
+}
+
+/** Excel number formats; the locale of the reader's Excel (nl-BE) shows `.` thousands and `,` decimals. */
+const NUMBER_FORMAT: Record<CellKind, string | undefined> = {
+  text: undefined,
+  euro: '#,##0',
+  'euro-cents': '#,##0.00',
+  percent: '0.0',
+  number: undefined,
+};
+
+export async function tableXlsx(t: DownloadTable): Promise<Buffer> {
+  // Loaded on first use: exceljs is large and most requests never need it.
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Trede begroting';
+  const ws = wb.addWorksheet(t.name.slice(0, 31));
+  ws.addRow([t.title]).font = { bold: true };
+  ws.addRow([]);
+  ws.addRow(t.columns.map((c) => c.header)).font = { bold: true };
+  for (const r of t.rows) ws.addRow(r);
+  t.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    const fmt = NUMBER_FORMAT[c.kind];
+    if (fmt) col.numFmt = fmt;
+    col.width = c.kind === 'text' ? 24 : 16;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

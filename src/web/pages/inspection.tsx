@@ -1,0 +1,147 @@
+/**
+ * Inspectie (inspecteur): the start section with open inspections and the risk hits, the risk
+ * list with a filter per rule, and an inspection dossier with its timeline. Dutch UI.
+ */
+import { Hono } from 'hono';
+import { assertCan } from '../../access/index.ts';
+import type { AppEnv } from '../../http/index.ts';
+import { getInspection, listInspections, RISK_RULES, riskHits } from '../../inspection/index.ts';
+import { Layout } from '../components/layout.tsx';
+import { requireWebUser, type WebContext } from '../context.ts';
+
+const BASE = '/inspectie';
+
+export function inspectionPages() {
+  const app = new Hono<AppEnv>();
+  const guard = (c: WebContext) => {
+    const auth = requireWebUser(c);
+    assertCan(auth.actor, 'inspection:handle');
+    return auth;
+  };
+  app.get('/', async (c) => {
+    const auth = guard(c);
+    const db = c.var.deps.db;
+    const open = (await listInspections(db, auth.actor)).filter((i) => i.state !== 'afgesloten');
+    const hits = await riskHits(db, auth.actor);
+    return c.html(
+      <Layout title="Inspectie" auth={auth} path={c.req.path} wide>
+        <h2>Open inspecties ({open.length})</h2>
+        <table class="data">
+          <thead>
+            <tr>
+              <th>referentie</th>
+              <th>organisatie</th>
+              <th>domein</th>
+              <th>herkomst</th>
+              <th>toestand</th>
+              <th>geopend</th>
+            </tr>
+          </thead>
+          <tbody>
+            {open.map((i) => (
+              <tr>
+                <td>
+                  <a href={`${BASE}/dossiers/${i.id}`}>{i.reference}</a>
+                </td>
+                <td>{i.organisation.name}</td>
+                <td>{i.domain}</td>
+                <td>{i.origin}</td>
+                <td>{i.state}</td>
+                <td>{i.openedOn}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>Nieuwe risicotreffers</h2>
+        <ul>
+          {RISK_RULES.map((r) => (
+            <li>
+              <a href={`${BASE}/risicos?regel=${r.id}`}>{r.label}</a>:{' '}
+              {hits.filter((h) => h.rule === r.id).length}
+            </li>
+          ))}
+        </ul>
+      </Layout>,
+    );
+  });
+  app.get('/risicos', async (c) => {
+    const auth = guard(c);
+    const rule = c.req.query('regel') || undefined;
+    const hits = await riskHits(c.var.deps.db, auth.actor, { rule });
+    const def = RISK_RULES.find((r) => r.id === rule);
+    return c.html(
+      <Layout title="Risicolijst" auth={auth} path={c.req.path} wide>
+        <form method="get" class="filters">
+          <label>
+            Regel{' '}
+            <select name="regel">
+              <option value="">alle regels</option>
+              {RISK_RULES.map((r) => (
+                <option value={r.id} selected={r.id === rule}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Filter</button>
+        </form>
+        {def && (
+          <p>
+            {def.reasoning} <small>({def.source})</small>
+          </p>
+        )}
+        <table class="data">
+          <thead>
+            <tr>
+              <th>regel</th>
+              <th>organisatie</th>
+              <th>persoon (pseudoniem)</th>
+              <th>reden</th>
+              <th>gegevens</th>
+            </tr>
+          </thead>
+          <tbody>
+            {hits.map((h) => (
+              <tr>
+                <td>{h.rule}</td>
+                <td>{h.organisation.name}</td>
+                <td>{h.person ?? '–'}</td>
+                <td>{h.reason}</td>
+                <td>{h.records.map((r) => `${r.kind}:${r.id}`).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Layout>,
+    );
+  });
+  app.get('/dossiers/:id', async (c) => {
+    const auth = guard(c);
+    const d = await getInspection(c.var.deps.db, auth.actor, c.req.param('id'));
+    return c.html(
+      <Layout title={`Inspectiedossier ${d.reference}`} auth={auth} path={c.req.path}>
+        <dl>
+          <dt>Organisatie</dt>
+          <dd>{d.organisation.name}</dd>
+          <dt>Domein</dt>
+          <dd>{d.domain}</dd>
+          <dt>Toestand</dt>
+          <dd>{d.state}</dd>
+          <dt>Uitkomst</dt>
+          <dd>{d.outcome ?? '–'}</dd>
+        </dl>
+        <h2>Tijdlijn</h2>
+        <ol class="timeline">
+          {d.timeline.map((e) => (
+            <li>
+              <strong>{e.action}</strong> ({e.from ?? '–'} → {e.to}) door {e.actor} op{' '}
+              {new Date(e.at).toLocaleString('nl-BE', { timeZone: 'Europe/Brussels' })}
+              {e.note && <p>{e.note}</p>}
+            </li>
+          ))}
+        </ol>
+      </Layout>,
+    );
+  });
+  return app;
+}
