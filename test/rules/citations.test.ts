@@ -58,7 +58,7 @@ const WORDS: Record<string, number> = {
 };
 
 /** Every number the text could mean: thousands with a dot or a space, decimals with a comma. */
-export function numbersIn(text: string): Set<number> {
+function numbersIn(text: string): Set<number> {
   const out = new Set<number>();
   const add = (s: string) => {
     const n = Number(s);
@@ -104,7 +104,7 @@ function wanted(type: string, value: unknown): number[][] {
 }
 
 /** Null when the cited lines support the value; otherwise what is missing. */
-export function citationSupports(
+function citationSupports(
   type: string,
   value: unknown,
   sources: string[],
