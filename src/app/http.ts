@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { createApi, errorBody, isArrowStream, toErrorResponse } from '../api/index.ts';
+import { guardInput } from '../http/guard.ts';
 import type { AppDeps, AppEnv } from '../http/index.ts';
 import { authenticate } from '../http/index.ts';
 import { createWeb, notFoundPage } from '../web/index.ts';
@@ -82,6 +83,7 @@ export function createHttpApp(given: Omit<AppDeps, 'jobs'> & { jobs?: AppDeps['j
   });
 
   app.use('*', authenticate());
+  app.use('*', guardInput({ uploadPath: UPLOAD_PATH }));
   app.route('/api/v1', createApi());
 
   app.get('/api/docs', (c) =>

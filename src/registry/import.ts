@@ -10,7 +10,7 @@
  * - Idempotent: upserts on natural keys (kbo; insz; placement = insz + kbo + maatregel + start)
  *   that leave identical rows untouched, so a re-import changes nothing.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import { z } from 'zod';
 import { defineCommand } from '../commands/index.ts';
@@ -93,34 +93,101 @@ export function formatFromName(fileName: string): ImportFormat | null {
 
 // ---- readers ---------------------------------------------------------------------------------
 
-/** Streams CSV records (comma or semicolon, detected from the header line, UTF-8 with or without BOM). */
+/**
+ * Streams CSV records, UTF-8 with or without BOM. The delimiter (comma or semicolon) is the one of
+ * the header line, and only that one: a row split by the other is refused with both named, and an
+ * unbalanced quote is refused with its line (issue 16), instead of a crash in the parser.
+ */
 export async function* csvRecords(input: Readable): AsyncGenerator<ImportRecord> {
+  const { headerLine, stream } = await peekFirstLine(input);
+  const head = unquoted(headerLine.replace(/^\uFEFF/, ''));
+  const delimiter: ',' | ';' = (head.match(/;/g)?.length ?? 0) > (head.match(/,/g)?.length ?? 0) ? ';' : ',';
+  if (head.includes(',') && head.includes(';')) throw mixedDelimiters(1, delimiter);
   let header: string[] | null = null;
-  const parser = input.pipe(
+  const parser = stream.pipe(
     parseCsv({
       bom: true,
       info: true,
+      raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-      delimiter: [',', ';'],
+      delimiter,
     }),
   );
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number };
-  }>) {
-    if (!header) {
-      header = record.map((h) => h.trim().toLowerCase());
-      yield { line: 0, values: Object.fromEntries(header.map((h) => [h, h])) };
-      continue;
+  try {
+    for await (const { record, info, raw } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+      raw: string;
+    }>) {
+      if (!header) {
+        header = record.map((h) => h.trim().toLowerCase());
+        yield { line: 0, values: Object.fromEntries(header.map((h) => [h, h])) };
+        continue;
+      }
+      // In a comma file an unquoted ';' means a row written with the other delimiter. (In a
+      // semicolon file a comma is ordinary text, e.g. a decimal comma, which the column check reports.)
+      if (delimiter === ',' && unquoted(raw).includes(';')) throw mixedDelimiters(info.lines, delimiter);
+      yield { line: info.lines, values: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])) };
     }
-    const values: Record<string, string> = {};
-    header.forEach((h, i) => {
-      values[h] = record[i] ?? '';
-    });
-    yield { line: info.lines, values };
+  } catch (e) {
+    throw csvError(e);
   }
+}
+
+/** A line with its quoted fields taken out: the delimiters that really split it remain. */
+const unquoted = (raw: string) => raw.replace(/"(?:[^"]|"")*"?/g, '');
+
+/** Reads up to the first line break (the header) and returns it with a stream of the whole input. */
+async function peekFirstLine(input: Readable): Promise<{ headerLine: string; stream: Readable }> {
+  const it = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const r = await it.next();
+    if (r.done) break;
+    const chunk = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+    chunks.push(chunk);
+    size += chunk.length;
+    if (chunk.includes(10) || size > 1 << 16) break;
+  }
+  const first = Buffer.concat(chunks);
+  const nl = first.indexOf(10);
+  const headerLine = first.subarray(0, nl < 0 ? first.length : nl).toString('utf8');
+  async function* rest() {
+    yield first;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  return { headerLine, stream: Readable.from(rest()) };
+}
+
+function mixedDelimiters(line: number, delimiter: ',' | ';'): ImportRejectedError {
+  const other = delimiter === ',' ? ';' : ',';
+  return new ImportRejectedError([
+    {
+      line,
+      column: '-',
+      value: '',
+      message: `deze regel gebruikt het scheidingsteken '${other}', de kopregel '${delimiter}'; gebruik in het hele bestand één scheidingsteken ('${delimiter}'), of zet een waarde met '${other}' tussen aanhalingstekens`,
+    },
+  ]);
+}
+
+/** The parser's complaint as an import issue on its line. */
+function csvError(e: unknown): Error {
+  const err = e as { code?: string; lines?: number; message?: string };
+  if (e instanceof ImportRejectedError) return e;
+  if (typeof err?.code !== 'string' || !err.code.startsWith('CSV_')) return e as Error;
+  const line = err.lines ?? 0;
+  const message = /QUOTE/.test(err.code)
+    ? 'een aanhalingsteken (") wordt niet gesloten of staat midden in een veld'
+    : `het bestand is geen geldige CSV (${err.code})`;
+  return new ImportRejectedError([{ line, column: '-', value: '', message }]);
 }
 
 function cellText(v: unknown): string {
@@ -147,6 +214,20 @@ export async function* xlsxRecords(input: Readable): AsyncGenerator<ImportRecord
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  try {
+    yield* xlsxRows(reader);
+  } catch (e) {
+    if (e instanceof ImportRejectedError) throw e;
+    // exceljs fails on anything that is no zip of worksheets; the user gave a wrong file.
+    throw ValidationError.field(
+      'file',
+      'het bestand heet .xlsx maar is geen geldig Excel-rekenblad (XLSX); sla het op als XLSX of CSV',
+      'invalid_spreadsheet',
+    );
+  }
+}
+
+async function* xlsxRows(reader: AsyncIterable<AsyncIterable<{ values: unknown; number: number }>>) {
   for await (const sheet of reader) {
     let header: string[] | null = null;
     for await (const row of sheet) {
@@ -188,7 +269,7 @@ function decimal(
   opts: { min?: number; gtZero?: boolean; max: number; label: string },
 ) {
   if (!DECIMAL.test(v)) {
-    err(column, `'${v}' is geen getal (gebruik een punt als decimaalteken, bv. 0.5)`);
+    err(column, `'${v}' is geen getal: het decimaalteken is een punt (bv. 0.5), geen komma`);
     return null;
   }
   const n = Number(v);

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
 import { isDomainError } from '../domain/index.ts';
+import { classifyFailure, isMalformedId, logFailure, RETRY_AFTER_SECONDS } from '../http/failures.ts';
 import type { AppEnv } from '../http/index.ts';
 import { Layout } from './components/layout.tsx';
 import { adminPages } from './pages/admin.tsx';
@@ -93,7 +94,24 @@ export function createWeb(): Hono<AppEnv> {
         status,
       );
     }
-    console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}:`, err);
+    if (isMalformedId(err)) return notFoundPage(c);
+    const failure = classifyFailure(err);
+    if (failure.kind === 'unavailable')
+      return c.html(
+        <Layout title="Even niet beschikbaar" auth={c.var.auth} path={c.req.path}>
+          <p>{failure.message}</p>
+        </Layout>,
+        503,
+        { 'retry-after': String(RETRY_AFTER_SECONDS) },
+      );
+    if (failure.kind === 'bad_input')
+      return c.html(
+        <Layout title="Dat lukte niet" auth={c.var.auth} path={c.req.path}>
+          <p>{failure.message}</p>
+        </Layout>,
+        400,
+      );
+    logFailure(c, err);
     return c.html(
       <Layout title="Er ging iets mis" auth={c.var.auth} path={c.req.path}>
         <p>Er ging iets mis bij Trede. De fout is gelogd; probeer het later opnieuw.</p>
