@@ -14,6 +14,7 @@
  * first stack frames.
  */
 import type { Context } from 'hono';
+import { ServiceBusyError } from './limit.ts';
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -56,6 +57,7 @@ export function classifyFailure(err: unknown): Failure {
       code: 'too_deep',
       message: 'De invoer is te diep genest om te verwerken.',
     };
+  if (err instanceof ServiceBusyError) return { kind: 'unavailable', message: err.message };
   if (err && typeof err === 'object') {
     const e = err as DbLikeError;
     const code = typeof e.code === 'string' ? e.code : '';
