@@ -13,7 +13,7 @@ import { createApi, errorBody, isArrowStream, toErrorResponse } from '../api/ind
 import { guardInput } from '../http/guard.ts';
 import type { AppDeps, AppEnv } from '../http/index.ts';
 import { authenticate } from '../http/index.ts';
-import { createWeb, notFoundPage } from '../web/index.ts';
+import { createWeb, notFoundPage, webErrorPage } from '../web/index.ts';
 import { jobService } from './jobs.ts';
 
 const require = createRequire(import.meta.url);
@@ -42,7 +42,8 @@ const isPopulationStream = (path: string, type: string | undefined) =>
 export function createHttpApp(given: Omit<AppDeps, 'jobs'> & { jobs?: AppDeps['jobs'] }): Hono<AppEnv> {
   const deps: AppDeps = { ...given, jobs: given.jobs ?? jobService(given.db) };
   const app = new Hono<AppEnv>();
-  app.onError(toErrorResponse);
+  // API paths answer JSON errors, web paths Dutch pages (also for failures before routing).
+  app.onError((err, c) => (c.req.path.startsWith('/api/') ? toErrorResponse(err, c) : webErrorPage(err, c)));
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);

@@ -14,7 +14,10 @@
  * first stack frames.
  */
 import type { Context } from 'hono';
+import { describeForLog } from '../domain/index.ts';
 import { ServiceBusyError } from './limit.ts';
+
+export { describeForLog, scrub } from '../domain/index.ts';
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -81,30 +84,6 @@ export function classifyFailure(err: unknown): Failure {
 export function isMalformedId(err: unknown): boolean {
   const e = err as DbLikeError | null;
   return !!e && e.code === '22P02' && typeof e.message === 'string' && /uuid/i.test(e.message);
-}
-
-/** An INSZ (11 digits, with or without the usual dots and dash) or a KBO-like run of digits. */
-const IDENTIFIER = /\b\d{2}[.\s]?\d{2}[.\s]?\d{2}[-\s]?\d{3}[.\s]?\d{2}\b|\b\d{9,}\b/g;
-
-/** The message of an error with every quoted value, parenthesised detail and long number taken out. */
-export function scrub(text: string): string {
-  return text
-    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
-    .replace(/'(?:[^'\\]|\\.)*'/g, "'…'")
-    .replace(/\((?:[^()]*)\)=\((?:[^()]*)\)/g, '(…)=(…)')
-    .replace(IDENTIFIER, '…');
-}
-
-/** One log line for an unexpected error: no parameters, no detail, no values. */
-export function describeForLog(err: unknown): string {
-  if (!(err instanceof Error)) return `non-error thrown: ${typeof err}`;
-  const code = (err as DbLikeError).code;
-  const frames = (err.stack ?? '')
-    .split('\n')
-    .slice(1, 6)
-    .map((l) => l.trim())
-    .join(' | ');
-  return `${err.name}${typeof code === 'string' ? ` [${code}]` : ''}: ${scrub(err.message)}${frames ? ` — ${scrub(frames)}` : ''}`;
 }
 
 /** Logs an unexpected error of a request, scrubbed. */
