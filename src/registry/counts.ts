@@ -67,50 +67,35 @@ export async function countPlacementsOfYear(
   assertCan(actor, 'registry:read-pseudonymised');
   const from = `${q.year}-01-01`;
   const to = `${q.year}-12-31`;
-  const params = [from, to, [...q.nisCodes], q.includeUnassigned];
-  const { rows } = await db.query<{
-    measure: string;
-    placements: number;
-    started: number;
-    days: string | null;
-  }>(
+  // One pass: group the year's placements per measure and person, then per measure.
+  const dates = [...q.activeOn];
+  const flags = dates
+    .map((_, i) => `bool_or(s <= $${5 + i}::date AND (e IS NULL OR e >= $${5 + i}::date)) AS a${i}`)
+    .join(', ');
+  const counts = dates.map((_, i) => `count(*) FILTER (WHERE a${i})::int8 AS a${i}`).join(', ');
+  const { rows } = await db.query<Record<string, unknown> & { measure: string; days: string | null }>(
     `WITH ${FILTERED},
      per_person AS (
-       SELECT measure, person_id,
+       SELECT measure, person_id, count(*) AS n, bool_or(s >= $1::date) AS started,
               range_agg(daterange(greatest(s, $1::date), least(coalesce(e, $2::date), $2::date), '[]')) AS spans
+              ${flags ? `, ${flags}` : ''}
          FROM f GROUP BY measure, person_id
      ),
      days AS (
        SELECT measure, sum(upper(r) - lower(r)) AS days FROM per_person, unnest(spans) AS r GROUP BY measure
      )
-     SELECT f.measure, count(*)::int8 AS placements,
-            count(DISTINCT f.person_id) FILTER (WHERE f.s >= $1::date)::int8 AS started,
+     SELECT pp.measure, sum(n)::int8 AS placements, count(*) FILTER (WHERE started)::int8 AS started,
             max(d.days)::text AS days
-       FROM f LEFT JOIN days d ON d.measure = f.measure
-      GROUP BY f.measure ORDER BY f.measure`,
-    params,
+            ${counts ? `, ${counts}` : ''}
+       FROM per_person pp LEFT JOIN days d ON d.measure = pp.measure
+      GROUP BY pp.measure ORDER BY pp.measure`,
+    [from, to, [...q.nisCodes], q.includeUnassigned, ...dates],
   );
-  const active = new Map<string, Record<string, number>>();
-  if (q.activeOn.length > 0) {
-    const a = await db.query<{ measure: string; d: string; n: number }>(
-      `WITH ${FILTERED}
-       SELECT f.measure, d::text AS d, count(DISTINCT f.person_id)::int8 AS n
-         FROM f, unnest($5::date[]) AS d
-        WHERE f.s <= d AND (f.e IS NULL OR f.e >= d)
-        GROUP BY f.measure, d`,
-      [...params, [...q.activeOn]],
-    );
-    for (const r of a.rows) {
-      const m = active.get(r.measure) ?? {};
-      m[r.d] = Number(r.n);
-      active.set(r.measure, m);
-    }
-  }
   return rows.map((r) => ({
     measure: r.measure,
     placements: Number(r.placements),
     started: Number(r.started),
     personDays: Number(r.days ?? 0),
-    activeOn: Object.fromEntries(q.activeOn.map((d) => [d, active.get(r.measure)?.[d] ?? 0])),
+    activeOn: Object.fromEntries(dates.map((d, i) => [d, Number(r[`a${i}`] ?? 0)])),
   }));
 }
