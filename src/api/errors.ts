@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ErrorKind, isDomainError } from '../domain/index.ts';
-import { classifyFailure, logFailure, RETRY_AFTER_SECONDS } from '../http/failures.ts';
+import { classifyFailure, logFailure, RETRY_AFTER_SECONDS } from '../http/index.ts';
 
 export const STATUS_BY_KIND: Record<ErrorKind, ContentfulStatusCode> = {
   validation: 400,

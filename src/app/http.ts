@@ -10,9 +10,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { createApi, errorBody, isArrowStream, toErrorResponse } from '../api/index.ts';
-import { guardInput } from '../http/guard.ts';
 import type { AppDeps, AppEnv } from '../http/index.ts';
-import { authenticate } from '../http/index.ts';
+import { authenticate, guardInput } from '../http/index.ts';
 import { createWeb, notFoundPage, webErrorPage } from '../web/index.ts';
 import { jobService } from './jobs.ts';
 

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
 import { isDomainError } from '../domain/index.ts';
-import { classifyFailure, isMalformedId, logFailure, RETRY_AFTER_SECONDS } from '../http/failures.ts';
 import type { AppEnv } from '../http/index.ts';
+import { classifyFailure, isMalformedId, logFailure, RETRY_AFTER_SECONDS } from '../http/index.ts';
 import { Layout } from './components/layout.tsx';
 import { adminPages } from './pages/admin.tsx';
 import { authPages } from './pages/auth.tsx';

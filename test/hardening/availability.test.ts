@@ -5,7 +5,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Semaphore, ServiceBusyError } from '../../src/http/limit.ts';
+import { Semaphore, ServiceBusyError } from '../../src/http/index.ts';
 import { inszFor } from '../registry/support.ts';
 import { createTestDb, type TestDb } from '../support/db.ts';
 import { kboFor, makeUser } from '../support/factories.ts';

@@ -4,7 +4,7 @@
  */
 import { format } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { describeForLog } from '../../src/http/failures.ts';
+import { describeForLog } from '../../src/domain/index.ts';
 import { inszFor } from '../registry/support.ts';
 import { kboFor } from '../support/factories.ts';
 import { backends, upload, useHardenedServer } from './support.ts';
