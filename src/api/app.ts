@@ -7,7 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { toFieldIssues } from '../commands/index.ts';
 import { ForbiddenError, ValidationError } from '../domain/index.ts';
 import type { AppEnv } from '../http/index.ts';
-import { checkCsrf } from '../http/index.ts';
+import { checkCsrf, HEAVY_CONCURRENT, HEAVY_QUEUE, limitConcurrency, Semaphore } from '../http/index.ts';
 import { toErrorResponse } from './errors.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
@@ -48,6 +48,11 @@ export function createApi(): OpenAPIHono<AppEnv> {
     }
     await next();
   });
+
+  // Heavy anonymous work waits its turn (open data, populations); a full queue is a 503 at once.
+  const heavy = limitConcurrency(new Semaphore(HEAVY_CONCURRENT, HEAVY_QUEUE));
+  api.use('/open/*', heavy);
+  api.use('/simulate', heavy);
 
   registerAuthRoutes(api);
   registerUserRoutes(api);

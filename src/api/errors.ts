@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type ErrorKind, isDomainError, TooManyAttemptsError } from '../domain/index.ts';
+import { classifyFailure, logFailure, RETRY_AFTER_SECONDS } from '../http/index.ts';
 
 export const STATUS_BY_KIND: Record<ErrorKind, ContentfulStatusCode> = {
   validation: 400,
@@ -41,7 +42,13 @@ export function toErrorResponse(err: unknown, c: Context): Response {
       err.status as ContentfulStatusCode,
     );
   }
-  console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}:`, err);
+  const failure = classifyFailure(err);
+  if (failure.kind === 'unavailable')
+    return c.json(errorBody('unavailable', failure.message), 503, {
+      'retry-after': String(RETRY_AFTER_SECONDS),
+    });
+  if (failure.kind === 'bad_input') return c.json(errorBody(failure.code, failure.message), 400);
+  logFailure(c, err);
   return c.json(errorBody('internal_error', 'Er ging iets mis bij Trede. De fout is gelogd.'), 500);
 }
 
@@ -62,6 +69,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Bestaat niet of is niet zichtbaar voor u.',
   409: 'Conflict met de huidige toestand (dubbel, verkeerde status).',
   413: 'De body is te groot.',
+  503: 'De database is tijdelijk niet bereikbaar; `Retry-After` zegt na hoeveel seconden opnieuw te proberen.',
   422: 'Geldige invoer die een domeinregel schendt.',
   429: 'Te veel pogingen; `Retry-After` zegt na hoeveel seconden het weer kan.',
 };

@@ -11,8 +11,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { createApi, errorBody, isArrowStream, toErrorResponse } from '../api/index.ts';
 import type { AppDeps, AppEnv } from '../http/index.ts';
-import { authenticate } from '../http/index.ts';
-import { createWeb, notFoundPage } from '../web/index.ts';
+import { authenticate, guardInput } from '../http/index.ts';
+import { createWeb, notFoundPage, webErrorPage } from '../web/index.ts';
 import { jobService } from './jobs.ts';
 
 const require = createRequire(import.meta.url);
@@ -41,7 +41,8 @@ const isPopulationStream = (path: string, type: string | undefined) =>
 export function createHttpApp(given: Omit<AppDeps, 'jobs'> & { jobs?: AppDeps['jobs'] }): Hono<AppEnv> {
   const deps: AppDeps = { ...given, jobs: given.jobs ?? jobService(given.db) };
   const app = new Hono<AppEnv>();
-  app.onError(toErrorResponse);
+  // API paths answer JSON errors, web paths Dutch pages (also for failures before routing).
+  app.onError((err, c) => (c.req.path.startsWith('/api/') ? toErrorResponse(err, c) : webErrorPage(err, c)));
 
   app.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -82,6 +83,7 @@ export function createHttpApp(given: Omit<AppDeps, 'jobs'> & { jobs?: AppDeps['j
   });
 
   app.use('*', authenticate());
+  app.use('*', guardInput({ uploadPath: UPLOAD_PATH }));
   app.route('/api/v1', createApi());
 
   app.get('/api/docs', (c) =>

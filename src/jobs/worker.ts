@@ -10,7 +10,7 @@
 import { hostname } from 'node:os';
 import type { Actor } from '../access/index.ts';
 import type { Db } from '../db/index.ts';
-import { isDomainError } from '../domain/index.ts';
+import { describeForLog, isDomainError } from '../domain/index.ts';
 import type { JobRegistry, JobView } from './definition.ts';
 import {
   type ClaimedJob,
@@ -77,7 +77,7 @@ async function runClaimed(db: Db, registry: JobRegistry, claimed: ClaimedJob): P
     );
     outcome = { ok: true, result };
   } catch (error) {
-    if (!isDomainError(error)) console.error(`job ${view.kind} ${view.id} failed:`, error);
+    if (!isDomainError(error)) console.error(`job ${view.kind} ${view.id} failed: ${describeForLog(error)}`);
     outcome = { ok: false, error };
   } finally {
     if (heartbeat) clearInterval(heartbeat);
@@ -153,7 +153,7 @@ export async function startJobWorker(
         if (db.kind === 'postgres') await markInterruptedJobs(db, STALE_AFTER_SECONDS);
         if ((await runPendingJobs(db, registry, { worker: name, shouldStop: () => stopped })) > 0) continue;
       } catch (e) {
-        if (!stopped) console.error('jobs worker:', e);
+        if (!stopped) console.error(`jobs worker: ${describeForLog(e)}`);
       }
       if (stopped) break;
       await new Promise<void>((resolve) => {

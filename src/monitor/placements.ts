@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { readYamlData } from '../db/index.ts';
 import { ValidationError } from '../domain/index.ts';
-import type { PlacementFact } from '../registry/index.ts';
+import type { MeasureCounts, PlacementFact } from '../registry/index.ts';
 import { nisInRegion } from './geography.ts';
 import {
   computeLadder,
@@ -19,6 +19,7 @@ import {
   type Rung,
 } from './ladder.ts';
 import { TABEL_39 } from './reference.ts';
+import { applySuppression } from './suppression.ts';
 
 export type { PlacementFact };
 
@@ -116,16 +117,70 @@ export async function ladderFromPlacements(
 ): Promise<Ladder> {
   const { year, region } = options;
   if (!Number.isInteger(year)) throw ValidationError.field('year', 'geef een jaartal');
-  const catalogue = measures ?? (await monitorMeasures());
   const inRegion = facts.filter((f) => nisInRegion(f.nisCode, region));
   const byMeasure = groupBy(inRegion, (f) => f.measure);
+  return ladderFromMeasureCounts(
+    [...byMeasure].map(([id, fs]) => ({
+      measure: id,
+      placements: fs.length,
+      count: (basis) => countPersons(fs, basis, year),
+    })),
+    options,
+    measures,
+  );
+}
+
+/** The reference dates on which `year` is counted for the snapshot bases. */
+export function countingDates(year: number): { snapshot: string; 'school-year': string } {
+  return {
+    snapshot: `${year}-${COUNTING_RULES.snapshot.month_day}`,
+    'school-year': `${year}-${COUNTING_RULES['school-year'].month_day}`,
+  };
+}
+
+/** Persons of one measure on its basis from the registry's counts of the year (aggregated in SQL). */
+export function personsFromCounts(c: MeasureCounts, basis: MonitorMeasure['counting'], year: number): number {
+  const dates = countingDates(year);
+  switch (basis) {
+    case 'snapshot':
+      return c.activeOn[dates.snapshot] ?? 0;
+    case 'school-year':
+      return c.activeOn[dates['school-year']] ?? 0;
+    case 'started':
+      return c.started;
+    case 'annual-average':
+      return c.personDays / ((ms(`${year + 1}-01-01`) - ms(`${year}-01-01`)) / DAY);
+    case 'not-counted':
+      return 0;
+  }
+}
+
+/** One measure's placements in the region, and how to count its persons on a basis. */
+export interface MeasureTally {
+  measure: string;
+  placements: number;
+  count: (basis: MonitorMeasure['counting']) => number;
+}
+
+/**
+ * The ladder from per-measure tallies (from placement facts, or from the registry's SQL counts):
+ * the part both paths share.
+ */
+export async function ladderFromMeasureCounts(
+  tallies: MeasureTally[],
+  options: { year: number; region: string },
+  measures?: Map<string, MonitorMeasure>,
+): Promise<Ladder> {
+  const { year, region } = options;
+  const catalogue = measures ?? (await monitorMeasures());
   const notes: string[] = [];
   const leaves: LeafInput[] = [];
-  for (const [id, fs] of [...byMeasure].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const t of [...tallies].sort((a, b) => a.measure.localeCompare(b.measure))) {
+    const id = t.measure;
     const m = catalogue.get(id);
     if (!m || m.counting === 'not-counted' || m.rung === null) {
       notes.push(
-        `${id}: ${fs.length} plaatsing(en) niet geteld (${!m ? 'geen monitor-fiche in de catalogus' : m.counting === 'not-counted' ? 'niet meegeteld op de ladder' : 'geen trede 3-5'}).`,
+        `${id}: ${t.placements} plaatsing(en) niet geteld (${!m ? 'geen monitor-fiche in de catalogus' : m.counting === 'not-counted' ? 'niet meegeteld op de ladder' : 'geen trede 3-5'}).`,
       );
       continue;
     }
@@ -136,7 +191,7 @@ export async function ladderFromPlacements(
       label: row?.label ?? m.name,
       rung: (row?.rung ?? m.rung) as Rung,
       parent: row?.parent ?? null,
-      value: countPersons(fs, m.counting, year),
+      value: t.count(m.counting),
       state: 'value',
       weight: m.weight,
       source: m.source,
@@ -147,16 +202,11 @@ export async function ladderFromPlacements(
 }
 
 /**
- * Open data: a registry cell under the minimum number of persons is suppressed (value null, state
- * 'suppressed'); subtotals stay, as they are sums over several cells.
+ * Open data: registry cells under the minimum number of persons are suppressed — measures,
+ * subtotals, rungs and the total — with secondary suppression so that no hidden cell can be
+ * recovered by subtraction (the method is written in suppression.ts).
  */
 export function suppressSmallCells(ladder: Ladder): Ladder {
   if (ladder.basis !== 'registry') return ladder;
-  const min = COUNTING_RULES.suppression.min_persons;
-  return {
-    ...ladder,
-    measures: ladder.measures.map((m) =>
-      m.value !== null && m.value < min ? { ...m, value: null, counted: null, state: 'suppressed' } : m,
-    ),
-  };
+  return applySuppression(ladder, COUNTING_RULES.suppression.min_persons);
 }

@@ -2,7 +2,8 @@
  * The monitor's read operations, each checking `monitor:read` itself (API, web and CLI reach the
  * same functions). The open-data variants need no login and suppress small registry cells.
  */
-import { type Actor, assertCan } from '../access/index.ts';
+import { type Actor, assertCan, openDataActor } from '../access/index.ts';
+import type { Db } from '../db/index.ts';
 import { ValidationError } from '../domain/index.ts';
 import { type CheckReport, checkReference } from './check.ts';
 import { getArea } from './geography.ts';
@@ -10,6 +11,7 @@ import { type Ladder, referenceLadder } from './ladder.ts';
 import { ladderFromPlacements, type PlacementFact, suppressSmallCells } from './placements.ts';
 import { isReferenceRegion, TABEL_39 } from './reference.ts';
 import { regionalLadder, TABEL_40 } from './regions.ts';
+import { registryLadder } from './registry-ladder.ts';
 import { computedTable, type SeriesRow } from './series.ts';
 import type { Series } from './views.ts';
 
@@ -21,6 +23,11 @@ export interface LadderQuery {
   source?: LadderSource;
   /** Where registry placements come from (the adapters pass the registry's `listPlacementFacts`). */
   placements?: () => Promise<PlacementFact[]>;
+  /**
+   * The database to count the registry in, directly through the registry's queries (aggregated in
+   * SQL and cached per registry version); preferred over `placements`.
+   */
+  db?: Db;
 }
 
 function assertRegion(region: string): void {
@@ -28,9 +35,10 @@ function assertRegion(region: string): void {
     throw ValidationError.field('region', `onbekende regio '${region}'`);
 }
 
-async function ladderFor(q: LadderQuery): Promise<Ladder> {
+async function ladderFor(q: LadderQuery, actor: Actor): Promise<Ladder> {
   assertRegion(q.region);
   if ((q.source ?? 'reference') === 'registry') {
+    if (q.db) return registryLadder(q.db, actor, q.year, q.region);
     if (!q.placements)
       throw ValidationError.field('source', 'de registerbron is nog niet gekoppeld aan de monitor');
     return ladderFromPlacements(await q.placements(), { year: q.year, region: q.region });
@@ -52,12 +60,13 @@ async function ladderFor(q: LadderQuery): Promise<Ladder> {
 
 export async function getLadder(actor: Actor, q: LadderQuery): Promise<Ladder> {
   assertCan(actor, 'monitor:read');
-  return ladderFor(q);
+  return ladderFor(q, actor);
 }
 
 /** Open data (no login): reference figures as published; registry cells under 5 persons suppressed. */
 export async function openLadder(q: LadderQuery): Promise<Ladder> {
-  return suppressSmallCells(await ladderFor(q));
+  // Open data reads the registry through the read-only open-data actor (pseudonymised facts only).
+  return suppressSmallCells(await ladderFor(q, openDataActor('api')));
 }
 
 export type { Series };

@@ -10,14 +10,13 @@
  * - Idempotent: upserts on natural keys (kbo; insz; placement = insz + kbo + maatregel + start)
  *   that leave identical rows untouched, so a re-import changes nothing.
  */
-import type { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
 import { z } from 'zod';
 import { defineCommand } from '../commands/index.ts';
 import type { Queryable } from '../db/index.ts';
-import { type FieldIssue, isIsoDate, parseInsz, parseKbo, ValidationError } from '../domain/index.ts';
+import { money, parseInsz } from '../domain/index.ts';
 import { assertCan } from './access.ts';
 import { ibanProblem, normaliseBic, normaliseIban } from './bank-account.ts';
+import { type ImportIssue, type ImportRecord, ImportRejectedError } from './import-readers.ts';
 import { TICKET_TYPES } from './indications.ts';
 import { measureIds } from './measures.ts';
 import { ORGANISATION_TYPES } from './organisations.ts';
@@ -61,173 +60,21 @@ export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: 
   loonmaanden: { required: ['insz', 'kbo', 'maatregel', 'maand', 'referteloon', 'vte'], optional: [] },
 };
 
-/** One record of the file: its line number and its values by header name. */
-export interface ImportRecord {
-  line: number;
-  values: Record<string, string>;
-}
-
-export type ImportFormat = 'csv' | 'xlsx';
-
-export interface ImportIssue {
-  line: number;
-  column: string;
-  value: string;
-  message: string;
-}
-
-export const formatIssue = (i: ImportIssue) => `line ${i.line}, column ${i.column}: ${i.message}`;
-
-/** The file was refused: `issues` lists every bad row; nothing was written. */
-export class ImportRejectedError extends ValidationError {
-  constructor(readonly importIssues: ImportIssue[]) {
-    const rows = new Set(importIssues.map((i) => i.line)).size;
-    super(
-      importIssues.map(
-        // Each issue also carries line, column and value for programs reading the report.
-        (i) =>
-          ({
-            path: `line ${i.line}, column ${i.column}`,
-            message: i.message,
-            line: i.line,
-            column: i.column,
-            value: i.value,
-          }) as FieldIssue,
-      ),
-      `Het bestand bevat ${rows} foute rij(en); er is niets ingelezen.`,
-      'import_rejected',
-    );
-  }
-}
-
-export function formatFromName(fileName: string): ImportFormat | null {
-  const ext = fileName.toLowerCase().split('.').pop();
-  return ext === 'csv' ? 'csv' : ext === 'xlsx' ? 'xlsx' : null;
-}
-
-// ---- readers ---------------------------------------------------------------------------------
-
-/** Streams CSV records (comma or semicolon, detected from the header line, UTF-8 with or without BOM). */
-export async function* csvRecords(input: Readable): AsyncGenerator<ImportRecord> {
-  let header: string[] | null = null;
-  const parser = input.pipe(
-    parseCsv({
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-      delimiter: [',', ';'],
-    }),
-  );
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: string[];
-    info: { lines: number };
-  }>) {
-    if (!header) {
-      header = record.map((h) => h.trim().toLowerCase());
-      yield { line: 0, values: Object.fromEntries(header.map((h) => [h, h])) };
-      continue;
-    }
-    const values: Record<string, string> = {};
-    header.forEach((h, i) => {
-      values[h] = record[i] ?? '';
-    });
-    yield { line: info.lines, values };
-  }
-}
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { text?: string; result?: unknown; richText?: { text: string }[] };
-    if (o.richText) return o.richText.map((t) => t.text).join('');
-    if (o.text !== undefined) return String(o.text);
-    if (o.result !== undefined) return cellText(o.result);
-    return '';
-  }
-  return String(v).trim();
-}
-
-/** Streams the rows of the first worksheet of an XLSX file. */
-export async function* xlsxRecords(input: Readable): AsyncGenerator<ImportRecord> {
-  // Loaded on first use: exceljs is large and most CLI calls never read a spreadsheet.
-  const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  for await (const sheet of reader) {
-    let header: string[] | null = null;
-    for await (const row of sheet) {
-      const cells = (row.values as unknown[]).slice(1).map(cellText);
-      if (cells.every((c) => c === '')) continue;
-      if (!header) {
-        header = cells.map((h) => h.toLowerCase());
-        yield { line: 0, values: Object.fromEntries(header.map((h) => [h, h])) };
-        continue;
-      }
-      const values: Record<string, string> = {};
-      header.forEach((h, i) => {
-        let v = cells[i] ?? '';
-        // Spreadsheets turn identifiers into numbers and drop their leading zeros.
-        if (h === 'insz' && /^\d{1,10}$/.test(v)) v = v.padStart(11, '0');
-        if (h === 'kbo' && /^\d{1,9}$/.test(v)) v = v.padStart(10, '0');
-        values[h] = v;
-      });
-      yield { line: row.number, values };
-    }
-    return; // the first worksheet only
-  }
-}
-
-export function recordsOf(format: ImportFormat, input: Readable): AsyncGenerator<ImportRecord> {
-  return format === 'csv' ? csvRecords(input) : xlsxRecords(input);
-}
+export {
+  csvRecords,
+  formatFromName,
+  formatIssue,
+  type ImportFormat,
+  type ImportIssue,
+  type ImportRecord,
+  ImportRejectedError,
+  recordsOf,
+  xlsxRecords,
+} from './import-readers.ts';
 
 // ---- validation -------------------------------------------------------------------------------
 
-type Err = (column: string, message: string) => void;
-
-const DECIMAL = /^\d+(\.\d+)?$/;
-
-function decimal(
-  v: string,
-  column: string,
-  err: Err,
-  opts: { min?: number; gtZero?: boolean; max: number; label: string },
-) {
-  if (!DECIMAL.test(v)) {
-    err(column, `'${v}' is geen getal (gebruik een punt als decimaalteken, bv. 0.5)`);
-    return null;
-  }
-  const n = Number(v);
-  if (opts.gtZero && n <= 0) err(column, `${opts.label} moet groter zijn dan 0`);
-  else if (n > opts.max) err(column, `${opts.label} is hoogstens ${opts.max}`);
-  else return n;
-  return null;
-}
-
-function date(v: string, column: string, err: Err): string | null {
-  if (!isIsoDate(v)) {
-    err(column, `'${v}' is geen geldige datum; gebruik JJJJ-MM-DD, bv. 2024-01-31`);
-    return null;
-  }
-  return v;
-}
-
-function kbo(v: string, err: Err): string | null {
-  const r = parseKbo(v);
-  if (!r.ok) {
-    err('kbo', `ongeldig KBO-nummer '${v}': ${r.reason}`);
-    return null;
-  }
-  return r.value;
-}
+import { date, decimal, type Err, kbo } from './import-fields.ts';
 
 interface OrgRow {
   kbo: string;
@@ -675,6 +522,16 @@ interface WageRow {
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
 
+/** A gross wage in euros as cents (src/domain/money.ts), or null when it is no non-negative amount. */
+function grossWageCents(text: string): number | null {
+  if (text.trim().startsWith('-')) return null;
+  try {
+    return money.euros(text);
+  } catch {
+    return null;
+  }
+}
+
 function validateWage(v: Record<string, string>, err: Err, measures: Set<string>): WageRow | null {
   const r = parseInsz(v['insz'] ?? '');
   if (!r.ok) err('insz', `ongeldig INSZ '${v['insz'] ?? ''}': ${r.reason}`);
@@ -685,9 +542,9 @@ function validateWage(v: Record<string, string>, err: Err, measures: Set<string>
   const start = date(v['start'] ?? '', 'start', err);
   const quarter = v['kwartaal'] ?? '';
   if (!QUARTER.test(quarter)) err('kwartaal', `'${quarter}': schrijf een kwartaal als JJJJ-Qn, bv. 2026-Q1`);
-  // Euros with at most two decimals, to cents without floating point.
-  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(v['brutoloon'] ?? '');
-  if (!m)
+  // Euros with at most two decimals, to cents without floating point: the domain's money parser.
+  const cents = grossWageCents(v['brutoloon'] ?? '');
+  if (cents === null)
     err(
       'brutoloon',
       `'${v['brutoloon'] ?? ''}' is geen bedrag in euro (punt als decimaalteken, hoogstens 2 decimalen)`,
@@ -698,14 +555,13 @@ function validateWage(v: Record<string, string>, err: Err, measures: Set<string>
     !r.ok ||
     !k ||
     !start ||
-    !m ||
+    cents === null ||
     days === null ||
     fte === null ||
     !QUARTER.test(quarter) ||
     !measures.has(measure)
   )
     return null;
-  const cents = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
   return { insz: r.value.insz, kbo: k, measure, start, quarter, cents, days, fte };
 }
 

@@ -1,4 +1,11 @@
 export { assertCanReadRegistry, seesIdentity } from './access.ts';
+export {
+  countPlacementsOfYear,
+  type MeasureCounts,
+  type PlacementCountsQuery,
+  placementNisCodes,
+  registryVersion,
+} from './counts.ts';
 export { listPlacementFacts, type PlacementFact } from './facts.ts';
 export {
   formatFromName,

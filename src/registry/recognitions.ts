@@ -108,6 +108,9 @@ interface ContingentRow {
   recorded_by: string;
 }
 
+/** The largest contingent the register stores: column `contingents.fte numeric(10, 2)` (0010_registry.sql). */
+export const MAX_CONTINGENT_FTE = 99_999_999.99;
+
 export const setContingent = defineCommand({
   name: 'registry/set-contingent',
   summary: 'Legt het contingent in VTE van een organisatie vast voor een maatregel en een kwartaal.',
@@ -115,7 +118,10 @@ export const setContingent = defineCommand({
     organisationId: z.uuid('geen geldige organisatie-id'),
     measure: z.string().trim().min(1, 'kies een maatregel'),
     quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'een kwartaal schrijf je als JJJJ-Qn, bv. 2026-Q1'),
-    fte: z.coerce.number({ error: 'VTE is een getal' }).min(0, 'een contingent is niet negatief'),
+    fte: z.coerce
+      .number({ error: 'VTE is een getal' })
+      .min(0, 'een contingent is niet negatief')
+      .max(MAX_CONTINGENT_FTE, `een contingent is hoogstens ${MAX_CONTINGENT_FTE} VTE`),
     reason: z.string().trim().max(500).optional().nullable(),
   }),
   authorize: ({ actor }) => assertCan(actor, 'organisations:write'),

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
 import { isDomainError } from '../domain/index.ts';
 import type { AppEnv } from '../http/index.ts';
+import { classifyFailure, isMalformedId, logFailure, RETRY_AFTER_SECONDS } from '../http/index.ts';
 import { Layout } from './components/layout.tsx';
 import { adminPages } from './pages/admin.tsx';
 import { authPages } from './pages/auth.tsx';
@@ -78,40 +79,60 @@ export function createWeb(): Hono<AppEnv> {
 
   web.notFound(notFoundPage);
 
-  web.onError((err, c) => {
-    if (isDomainError(err)) {
-      if (err.kind === 'unauthenticated') {
-        const next = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
-        const expired = c.var.sessionExpired ? '&verlopen=1' : '';
-        return c.redirect(`/aanmelden?terug=${encodeURIComponent(next)}${expired}`, 303);
-      }
-      const status =
-        err.kind === 'forbidden'
-          ? 403
-          : err.kind === 'not_found'
-            ? 404
-            : err.kind === 'rate_limited'
-              ? 429
-              : 400;
-      const title = status === 403 ? 'Geen toegang' : status === 404 ? 'Niet gevonden' : 'Dat lukte niet';
-      return c.html(
-        <Layout title={title} auth={c.var.auth} path={c.req.path}>
-          <p>{err.message}</p>
-          <p>
-            <a href="/">Naar de startpagina</a>
-          </p>
-        </Layout>,
-        status,
-      );
-    }
-    console.error(`[${new Date().toISOString()}] ${c.req.method} ${c.req.path}:`, err);
-    return c.html(
-      <Layout title="Er ging iets mis" auth={c.var.auth} path={c.req.path}>
-        <p>Er ging iets mis bij Trede. De fout is gelogd; probeer het later opnieuw.</p>
-      </Layout>,
-      500,
-    );
-  });
+  web.onError(webErrorPage);
 
   return web;
+}
+
+/** Errors of web pages as Dutch pages; also used by the root app for web paths (e.g. a database outage). */
+export function webErrorPage(err: Error, c: Context<AppEnv>): Response | Promise<Response> {
+  if (isDomainError(err)) {
+    if (err.kind === 'unauthenticated') {
+      const next = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : '/';
+      const expired = c.var.sessionExpired ? '&verlopen=1' : '';
+      return c.redirect(`/aanmelden?terug=${encodeURIComponent(next)}${expired}`, 303);
+    }
+    const status =
+      err.kind === 'forbidden'
+        ? 403
+        : err.kind === 'not_found'
+          ? 404
+          : err.kind === 'rate_limited'
+            ? 429
+            : 400;
+    const title = status === 403 ? 'Geen toegang' : status === 404 ? 'Niet gevonden' : 'Dat lukte niet';
+    return c.html(
+      <Layout title={title} auth={c.var.auth} path={c.req.path}>
+        <p>{err.message}</p>
+        <p>
+          <a href="/">Naar de startpagina</a>
+        </p>
+      </Layout>,
+      status,
+    );
+  }
+  if (isMalformedId(err)) return notFoundPage(c);
+  const failure = classifyFailure(err);
+  if (failure.kind === 'unavailable')
+    return c.html(
+      <Layout title="Even niet beschikbaar" auth={c.var.auth} path={c.req.path}>
+        <p>{failure.message}</p>
+      </Layout>,
+      503,
+      { 'retry-after': String(RETRY_AFTER_SECONDS) },
+    );
+  if (failure.kind === 'bad_input')
+    return c.html(
+      <Layout title="Dat lukte niet" auth={c.var.auth} path={c.req.path}>
+        <p>{failure.message}</p>
+      </Layout>,
+      400,
+    );
+  logFailure(c, err);
+  return c.html(
+    <Layout title="Er ging iets mis" auth={c.var.auth} path={c.req.path}>
+      <p>Er ging iets mis bij Trede. De fout is gelogd; probeer het later opnieuw.</p>
+    </Layout>,
+    500,
+  );
 }

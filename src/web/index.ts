@@ -1,1 +1,1 @@
-export { createWeb, notFoundPage } from './app.tsx';
+export { createWeb, notFoundPage, webErrorPage } from './app.tsx';

@@ -157,6 +157,7 @@ export function registerInspectionRoutes(api: OpenAPIHono<AppEnv>): void {
       request: {
         params: z.object({ id: z.string() }),
         body: {
+          required: true,
           content: {
             'application/json': {
               schema: inspectionTransitionInput.omit({ id: true }).extend({

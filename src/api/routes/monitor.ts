@@ -4,7 +4,6 @@
  */
 
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { openDataActor } from '../../access/index.ts';
 import { type AppEnv, requireUser } from '../../http/index.ts';
 import {
   getCheck,
@@ -17,7 +16,6 @@ import {
   openSeries,
   seriesSchema,
 } from '../../monitor/index.ts';
-import { listPlacementFacts } from '../../registry/index.ts';
 import { errorResponses } from '../errors.ts';
 import { json, security } from '../util.ts';
 
@@ -48,8 +46,7 @@ export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
     }),
     async (c) => {
       requireUser(c);
-      const placements = () => listPlacementFacts(c.var.deps.db, c.var.actor);
-      return c.json(await getLadder(c.var.actor, { ...c.req.valid('query'), placements }), 200);
+      return c.json(await getLadder(c.var.actor, { ...c.req.valid('query'), db: c.var.deps.db }), 200);
     },
   );
 
@@ -137,8 +134,7 @@ export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
     // Open data reads the registry as a read-only analist (pseudonymised facts only); cells under 5 persons
     // are suppressed before anything leaves.
     async (c) => {
-      const placements = () => listPlacementFacts(c.var.deps.db, openDataActor('api'));
-      return c.json(await openLadder({ ...c.req.valid('query'), placements }), 200);
+      return c.json(await openLadder({ ...c.req.valid('query'), db: c.var.deps.db }), 200);
     },
   );
 

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { LadderSource } from '../../monitor/index.ts';
-import { listPlacementFacts } from '../../registry/index.ts';
 import { withCli } from '../context.ts';
 import { CliUsageError, type Io, printJson, renderTable } from '../output.ts';
 
@@ -37,7 +36,7 @@ export function monitorCommand(program: Command, io: Io): Command {
           year: Number(o.year),
           region: o.region,
           source: o.source as LadderSource,
-          placements: () => listPlacementFacts(ctx.db, ctx.actor),
+          db: ctx.db,
         });
         if (o.format !== 'xlsx') return { ladder, table: null, check: null };
         return { ladder, table: await m.getTable(ctx.actor), check: await m.getCheck(ctx.actor) };

@@ -2,7 +2,7 @@
  * Dated parameter values: the value on a date is the latest one whose `valid_from` is on or
  * before it (OpenFisca's rule). Reforms insert overriding values from a date on.
  */
-import { type Cents, type IsoDate, money, ValidationError } from '../../domain/index.ts';
+import { type Cents, type IsoDate, isIsoDate, money, ValidationError } from '../../domain/index.ts';
 import type { ParamType, Rate } from './define.ts';
 import type { ParametersFile } from './schema.ts';
 
@@ -124,6 +124,11 @@ export function withOverrides(
   // A reform is user input: a wrong name or value is a validation error on its field, not a crash.
   for (const [i, o] of overrides.entries()) {
     const at = `reform.overrides.${i}`;
+    if (!isIsoDate(o.validFrom))
+      throw ValidationError.field(
+        `${at}.valid_from`,
+        `'${o.validFrom}' is geen bestaande datum (JJJJ-MM-DD)`,
+      );
     const s = out.get(o.parameter);
     if (!s)
       throw ValidationError.field(

@@ -6,7 +6,13 @@
 import { Readable } from 'node:stream';
 import type { Hono } from 'hono';
 import { can } from '../../access/index.ts';
-import { ForbiddenError, isDomainError, NotFoundError, ValidationError } from '../../domain/index.ts';
+import {
+  describeForLog,
+  ForbiddenError,
+  isDomainError,
+  NotFoundError,
+  ValidationError,
+} from '../../domain/index.ts';
 import type { AppEnv } from '../../http/index.ts';
 import { checkCsrf, run } from '../../http/index.ts';
 import type { JobView } from '../../jobs/index.ts';
@@ -194,7 +200,7 @@ function jobOutcome(job: JobView) {
 function errorOutcome(e: unknown): { issues?: ImportIssue[]; message?: string } {
   if (e instanceof ImportRejectedError) return { issues: e.importIssues };
   if (isDomainError(e)) return { message: e.message };
-  console.error('registry import failed', e);
+  console.error(`registry import failed: ${describeForLog(e)}`);
   return { message: 'Het inlezen is onverwacht mislukt; er is niets ingelezen. Probeer het opnieuw.' };
 }
 
