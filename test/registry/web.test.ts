@@ -58,12 +58,12 @@ describeEachDb('the registry web pages', ({ db }) => {
     const bad = await post(`insz,voornaam,achternaam\n${inszFor(900)},A,B\n12345,C,D\n`);
     expect(bad.status).toBe(400);
     const html = await bad.text();
-    expect(html).toContain('Er is niets ingelezen: 1 foute rij(en)');
+    expect(html).toContain('Er is niets ingelezen: 1 foute rij');
     expect(html).toMatch(/<td>regel 3, kolom insz<\/td><td>12345<\/td><td>ongeldig INSZ/);
     const good = await post(`insz,voornaam,achternaam\n${inszFor(900)},A,B\n`);
     expect(good.status).toBe(200);
     expect(await good.text()).toContain(
-      '1 rijen gelezen, 1 weggeschreven: 1 nieuw, 0 gewijzigd, 0 ongewijzigd.',
+      '1 rij gelezen, 1 weggeschreven: 1 nieuw, 0 gewijzigd, 0 ongewijzigd.',
     );
   });
 

@@ -93,7 +93,7 @@ function dossierColumns(withOrganisation = true) {
       key: 'received',
       label: 'Ontvangen',
       sort: 'ontvangen',
-      render: (d: DossierView) => formatDate(d.receivedAt.slice(0, 10)),
+      render: (d: DossierView) => formatDate(d.receivedAt),
     },
   ];
 }

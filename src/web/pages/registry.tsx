@@ -216,9 +216,7 @@ export async function organisationRegistrySections(c: WebContext, organisationId
               label: 'Vorige waarden',
               render: (r) =>
                 r.history.length
-                  ? r.history
-                      .map((h) => `${fte(h.fte)} (${formatDate(h.recordedAt.slice(0, 10))})`)
-                      .join('; ')
+                  ? r.history.map((h) => `${fte(h.fte)} (${formatDate(h.recordedAt)})`).join('; ')
                   : '–',
             },
           ]}
