@@ -198,7 +198,8 @@ describeEachDb('the registry web pages', ({ db }) => {
     expect(con.status).toBe(303);
     const after = await (await s.get(`/register/organisaties/${org.id}`)).text();
     expect(after).toContain('ERK-7');
-    expect(after).toContain('2026-Q2');
+    // A quarter reads in words (issue 17), not as 2026-Q2.
+    expect(after).toContain('2e kwartaal 2026');
     expect(after).toContain('12,50');
 
     // Roles without write rights get neither the forms nor the buttons.

@@ -17,7 +17,7 @@ const RUNG_TEXT: Record<number, string> = {
   3: 'Trede 3 – arbeidsmatige activiteiten onder begeleiding',
 };
 
-export async function PublicHome(p: { c: WebContext }) {
+export async function PublicHome(_p: { c: WebContext }) {
   const cat = await catalogue();
   const withCalculator = cat.measures.filter((m) => m.formula !== undefined && m.formula !== null);
   const year = Math.max(...YEARS);

@@ -26,7 +26,7 @@ import { Layout } from '../components/layout.tsx';
 import { requireWebUser, type WebContext } from '../context.ts';
 import { formatNumber } from '../format.ts';
 import { plural } from '../plural.ts';
-import { RegistryNav } from './registry.tsx';
+import { RegistryNav } from './registry-shared.tsx';
 
 /** CSV files with more data lines than this, and larger XLSX files, are imported in the background. */
 const BACKGROUND_CSV_LINES = 1000;
