@@ -107,3 +107,46 @@ describeEachDb('the web app as its users meet it', ({ db }) => {
     expect(text).not.toContain("ongeldig KBO-nummer ''");
   });
 });
+
+describeEachDb('dossiers and forms as their users meet them', ({ db }) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(db());
+  });
+  afterAll(() => server.close());
+
+  it('refuses the organisation form to a role that cannot register, before it is filled in', async () => {
+    for (const role of ['analist', 'inspecteur'] as const) {
+      const u = await makeUser(db(), [role]);
+      const s = await webSession(server.url, u.username);
+      expect((await s.get('/register/organisaties/nieuw')).status, role).toBe(403);
+    }
+    const own = await makeOrganisation(db());
+    const w = await makeUser(db(), ['werkgever'], [own.id]);
+    expect(
+      (await (await webSession(server.url, w.username)).get('/register/organisaties/nieuw')).status,
+    ).toBe(403);
+  });
+
+  it('shows a dossier with its amount and period at the top and its facts in Dutch', async () => {
+    const org = await makeOrganisation(db(), { name: 'Feitenbedrijf' });
+    // tests.yaml scenario 1 of aanwervingsincentive: € 1.250 + € 3.000 = € 4.250 in total.
+    const d = await execute(db(), applyForMeasure, admin, {
+      measureId: 'aanwervingsincentive',
+      organisationId: org.id,
+      facts: { leeftijd: 40, maanden_werkzoekend: 26, maanden_in_dienst: 12 },
+      date: '2018-03-01',
+    });
+    const u = await makeUser(db(), ['dossierbehandelaar']);
+    const s = await webSession(server.url, u.username);
+    const html = await (await s.get(`/dossiers/${d.id}`)).text();
+    const text = visibleText(html);
+    expect(text).toMatch(/€ 4\.250,00 in totaal/);
+    // Facts with their catalogue label and nl-BE values, linked to the rule; no engine names.
+    expect(html).toContain(`href="/regelgeving/aanwervingsincentive#feit-maanden_werkzoekend"`);
+    expect(text).not.toContain('maanden_werkzoekend');
+    expect(text).not.toMatch(/\b(true|false)\b/);
+    // The list shows the organisation by name, as a link.
+    expect(html).toContain(`href="/register/organisaties/${org.id}"`);
+  });
+});
