@@ -89,7 +89,7 @@ export function createHttpApp(given: Omit<AppDeps, 'jobs'> & { jobs?: AppDeps['j
   app.get('/api/docs', (c) =>
     c.html(`<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Trede API</title>
 <link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
-<body><div id="swagger-ui"></div><script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`),
+<body><nav aria-label="Terug"><a href="/">← Terug naar Trede</a> · <a href="/regelgeving">Regelgeving</a></nav><div id="swagger-ui"></div><script src="/api/docs/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`),
   );
   app.get('/api/docs/init.js', (c) =>
     c.body(

@@ -1,3 +1,5 @@
+import './zod-nl.ts';
+
 export * from './dates.ts';
 export * from './errors.ts';
 export * from './identifiers.ts';

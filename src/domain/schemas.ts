@@ -9,6 +9,10 @@ export const isoDateSchema = z
   .transform((s) => s as IsoDate);
 
 export const kboSchema = z.string().transform((value, ctx): Kbo => {
+  if (value.trim() === '') {
+    ctx.addIssue({ code: 'custom', message: 'vul het KBO-nummer in, bv. 0123.456.749' });
+    return z.NEVER;
+  }
   const r = parseKbo(value);
   if (!r.ok) {
     ctx.addIssue({ code: 'custom', message: `ongeldig KBO-nummer '${value}': ${r.reason}` });

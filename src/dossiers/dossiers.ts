@@ -562,6 +562,8 @@ export interface DossierFilter extends PageRequest {
   state?: DossierState | undefined;
   measureId?: string | undefined;
   organisationId?: string | undefined;
+  /** The dossiers of one person (the person page). */
+  personId?: string | undefined;
   /** A user id, `mij` (the actor) or `geen` (unassigned). */
   handler?: string | undefined;
   /** Only dossiers that are not closed or withdrawn (the work queue). */
@@ -591,6 +593,12 @@ export async function listDossiers(
       throw ValidationError.field('organisationId', 'geen geldige organisatie-id');
     }
     where.push(`d.organisation_id = ${p(filter.organisationId)}`);
+  }
+  if (filter.personId) {
+    if (!z.uuid().safeParse(filter.personId).success) {
+      throw ValidationError.field('personId', 'geen geldige persoon-id');
+    }
+    where.push(`d.person_id = ${p(filter.personId)}`);
   }
   if (filter.handler === 'geen') where.push('d.handler_id IS NULL');
   else if (filter.handler === 'mij') where.push(`d.handler_id = ${p(actor.userId)}`);

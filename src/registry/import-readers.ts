@@ -40,7 +40,7 @@ export class ImportRejectedError extends ValidationError {
             value: i.value,
           }) as FieldIssue,
       ),
-      `Het bestand bevat ${rows} foute rij(en); er is niets ingelezen.`,
+      `Het bestand bevat ${rows} ${rows === 1 ? 'foute rij' : 'foute rijen'}; er is niets ingelezen.`,
       'import_rejected',
     );
   }

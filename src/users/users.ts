@@ -124,7 +124,7 @@ const username = z
   .toLowerCase()
   .regex(
     /^[a-z0-9][a-z0-9._-]{1,63}$/,
-    'gebruik 2 tot 64 tekens: letters, cijfers, punt, streep of underscore',
+    'gebruik 2 tot 64 tekens: kleine letters, cijfers, punt (.), koppelteken (-) of laag streepje (_)',
   );
 const password = z
   .string()

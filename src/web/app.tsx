@@ -27,6 +27,7 @@ const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntrie
       ['app.css', 'text/css; charset=utf-8'],
       ['app.js', 'text/javascript; charset=utf-8'],
       ['favicon.svg', 'image/svg+xml'],
+      ['favicon.ico', 'image/x-icon'],
     ] as const
   ).map(([name, type]) => [name, { type, body: readFileSync(new URL(`./static/${name}`, import.meta.url)) }]),
 );
@@ -56,6 +57,14 @@ export function createWeb(): Hono<AppEnv> {
       'cache-control': 'public, max-age=3600',
     });
   });
+
+  // Browsers ask for /favicon.ico by themselves, whatever the page links.
+  web.get('/favicon.ico', (c) =>
+    c.body(new Uint8Array(STATIC['favicon.ico']!.body), 200, {
+      'content-type': 'image/x-icon',
+      'cache-control': 'public, max-age=86400',
+    }),
+  );
 
   // A one-time password must be replaced before anything else.
   web.use('*', async (c, next) => {

@@ -46,11 +46,33 @@ export function formatEuro(euros: number | null | undefined): string {
   return euroFormat.format(euros).replace(/\s/g, NBSP);
 }
 
-/** `2026-11-23` → `23/11/2026`. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '–';
-  const [y, m, d] = iso.slice(0, 10).split('-');
+const brusselsDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Brussels',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The one date rule: a date is a Brussels calendar day. A calendar date `2026-11-23` is shown as
+ * it is; a moment (`2026-10-19T22:00:00.000Z`, a Date) as the day it was in Brussels
+ * (`20/10/2026`), never the UTC day.
+ */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return '–';
+  const iso =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? value
+      : brusselsDay.format(typeof value === 'string' ? new Date(value) : value);
+  const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
+}
+
+/** `2026-Q4` → `4e kwartaal 2026`. */
+export function formatQuarter(quarter: string | null | undefined): string {
+  if (!quarter) return '–';
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  return m ? `${m[2]}e kwartaal ${m[1]}` : quarter;
 }
 
 const dateTimeFormat = new Intl.DateTimeFormat('nl-BE', {

@@ -35,7 +35,9 @@ describe('a new user after npm start', () => {
     const oneTime = /eenmalig wachtwoord: (\S+)/.exec(server.output())?.[1];
     // Printed once, long enough for the password rule (at least 12 characters).
     expect(oneTime).toMatch(/^\S{12,}$/);
+    // The front door is the public start page; sign-in is beside it (issue 17).
     await page.goto(server.url);
+    await page.locator('main').getByRole('link', { name: 'Aanmelden' }).click();
     await expect.poll(() => page.url()).toContain('/aanmelden');
     await page.getByLabel('Gebruikersnaam').fill('admin');
     await page.getByLabel('Wachtwoord').fill(oneTime!);
@@ -62,7 +64,7 @@ describe('a new user after npm start', () => {
     await page.getByLabel('Maanden tewerkstelling tot nu').fill('3');
     await page.getByRole('button', { name: 'Berekenen' }).click();
     // 1.250 euro after three months (BVR 17 februari 2017).
-    await expect.poll(textOf(page, '.result-amount strong')).toBe('€\u00a01.250,00 (totaal)');
+    await expect.poll(textOf(page, '.amount-headline strong')).toBe('€\u00a01.250,00 in totaal');
   });
 
   it('registers an organisation', async () => {

@@ -34,7 +34,7 @@ describe('the registry in Chromium', () => {
     const a = inszFor(920);
     const b = inszFor(921);
     await upload(`insz,voornaam,achternaam\n${a},An,Import\n12345,Bert,Fout\n`);
-    await expect.poll(textOf(page, '.error-summary h2')).toBe('Er is niets ingelezen: 1 foute rij(en)');
+    await expect.poll(textOf(page, '.error-summary h2')).toBe('Er is niets ingelezen: 1 foute rij');
     expect(await page.getByRole('cell', { name: 'regel 3, kolom insz' }).isVisible()).toBe(true);
     expect(await personCount()).toBe(0);
     await e2e.screenshot(page, 'register-import-fouten');

@@ -35,7 +35,7 @@ describe('the Regelgeving explorer in Chromium', () => {
     await page.getByLabel('Duur als werkzoekende vóór de aanwerving').fill('30');
     await page.getByLabel('Maanden tewerkstelling tot nu').fill('12');
     await page.getByRole('button', { name: 'Berekenen' }).click();
-    await expect.poll(textOf(page, '.result-amount strong')).toBe('€\u00a04.250,00 (totaal)');
+    await expect.poll(textOf(page, '.amount-headline strong')).toBe('€\u00a04.250,00 in totaal');
     expect(await page.getByRole('table', { name: 'Berekening stap voor stap' }).isVisible()).toBe(true);
     await e2e.screenshot(page, 'berekening');
     expect(await accessibilityProblems(page)).toEqual([]);

@@ -12,7 +12,10 @@ describe('the web application shell in Chromium', () => {
   it('signs an administrator in, registers an organisation and shows it in the sortable list', async () => {
     const admin = await makeUser(e2e.db, ['beheerder'], [], 'e2e-beheerder');
     const page = await e2e.newPage();
+    // The front door is the public start page, with sign-in beside it (issue 17).
     await page.goto(e2e.url);
+    await expect.poll(textOf(page, 'h1')).toBe('Trede: werk en sociale economie in Vlaanderen');
+    await page.locator('main').getByRole('link', { name: 'Aanmelden' }).click();
     await expect.poll(() => page.url()).toContain('/aanmelden');
     await signIn(page, e2e.url, admin.username, admin.password);
     await expect.poll(textOf(page, 'h1')).toMatch(/^Welkom/);

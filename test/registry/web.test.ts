@@ -58,12 +58,12 @@ describeEachDb('the registry web pages', ({ db }) => {
     const bad = await post(`insz,voornaam,achternaam\n${inszFor(900)},A,B\n12345,C,D\n`);
     expect(bad.status).toBe(400);
     const html = await bad.text();
-    expect(html).toContain('Er is niets ingelezen: 1 foute rij(en)');
+    expect(html).toContain('Er is niets ingelezen: 1 foute rij');
     expect(html).toMatch(/<td>regel 3, kolom insz<\/td><td>12345<\/td><td>ongeldig INSZ/);
     const good = await post(`insz,voornaam,achternaam\n${inszFor(900)},A,B\n`);
     expect(good.status).toBe(200);
     expect(await good.text()).toContain(
-      '1 rijen gelezen, 1 weggeschreven: 1 nieuw, 0 gewijzigd, 0 ongewijzigd.',
+      '1 rij gelezen, 1 weggeschreven: 1 nieuw, 0 gewijzigd, 0 ongewijzigd.',
     );
   });
 
@@ -198,7 +198,8 @@ describeEachDb('the registry web pages', ({ db }) => {
     expect(con.status).toBe(303);
     const after = await (await s.get(`/register/organisaties/${org.id}`)).text();
     expect(after).toContain('ERK-7');
-    expect(after).toContain('2026-Q2');
+    // A quarter reads in words (issue 17), not as 2026-Q2.
+    expect(after).toContain('2e kwartaal 2026');
     expect(after).toContain('12,50');
 
     // Roles without write rights get neither the forms nor the buttons.

@@ -18,7 +18,7 @@ export function ErrorSummary(props: { errors?: FormErrors | undefined; labels?: 
         {e.general && <li>{e.general}</li>}
         {fields.map(([k, m]) => (
           <li>
-            <a href={`#veld-${k}`}>{`${props.labels?.[k] ?? k}: ${m}`}</a>
+            <a href={`#veld-${k}`}>{props.labels?.[k] ? `${props.labels[k]}: ${m}` : m}</a>
           </li>
         ))}
       </ul>

@@ -14,6 +14,7 @@ import { Layout } from '../components/layout.tsx';
 import { type Column, DataTable } from '../components/table.tsx';
 import { requireWebUser, takeFlash, type WebContext } from '../context.ts';
 import { formatDate, formatNumber } from '../format.ts';
+import { PublicHome } from './public-home.tsx';
 
 interface Card {
   href: string;
@@ -229,6 +230,9 @@ async function MonitorHeadline(p: { c: WebContext }) {
 export function homePages(): Hono<AppEnv> {
   const web = new Hono<AppEnv>();
   web.get('/', async (c) => {
+    // Someone not signed in meets the public front door, not a login form (an expired session
+    // still goes back to the sign-in page, which says why).
+    if (!c.var.auth && !c.var.sessionExpired) return c.html(<PublicHome c={c} />);
     const auth = requireWebUser(c);
     const a = c.var.actor;
     const employer = isEmployerOnly(c);

@@ -100,31 +100,37 @@ function YearTable(p: {
   rows: YearRow[];
 }) {
   return (
-    <table class="data" id={p.id}>
-      <caption>{p.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{p.first}</th>
-          {p.years.map((y) => (
-            <th scope="col" class="num">
-              {y}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {p.rows.map((r) => (
+    <div class="table-wrap">
+      <table class="data" id={p.id}>
+        <caption>{p.caption}</caption>
+        <thead>
           <tr>
-            <th scope="row">{r.label}</th>
-            {r.values.map((v) => (
-              <td class="num">
-                {r.strong ? <strong>{(r.format ?? formatNumber)(v)}</strong> : (r.format ?? formatNumber)(v)}
-              </td>
+            <th scope="col">{p.first}</th>
+            {p.years.map((y) => (
+              <th scope="col" class="num">
+                {y}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr>
+              <th scope="row">{r.label}</th>
+              {r.values.map((v) => (
+                <td class="num">
+                  {r.strong ? (
+                    <strong>{(r.format ?? formatNumber)(v)}</strong>
+                  ) : (
+                    (r.format ?? formatNumber)(v)
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -192,7 +198,29 @@ export function monitorPages(): Hono<AppEnv> {
           <button type="submit">Toon</button>
         </form>
 
-        <h2>Kerncijfers</h2>
+        <nav aria-label="Op deze pagina" class="jumplinks">
+          <ul>
+            <li>
+              <a href="#kerncijfers">Kerncijfers</a>
+            </li>
+            <li>
+              <a href="#ladder">Ladder</a>
+            </li>
+            <li>
+              <a href="#maatregelen">Maatregelen</a>
+            </li>
+            <li>
+              <a href="#regios">Regio's</a>
+            </li>
+            <li>
+              <a href="#reeks">Reeks</a>
+            </li>
+            <li>
+              <a href="#doorlooptijden">Doorlooptijden</a>
+            </li>
+          </ul>
+        </nav>
+        <h2 id="kerncijfers">Kerncijfers</h2>
         <div class="tiles">
           <div class="tile" id="tegel-totaal">
             <div>
@@ -225,7 +253,7 @@ export function monitorPages(): Hono<AppEnv> {
           ))}
         </div>
 
-        <h2>De participatieladder per jaar</h2>
+        <h2 id="ladder">De participatieladder per jaar</h2>
         <Chart
           id="grafiek-ladder"
           caption={`Plaatsen per trede, ${regionName}, ${years[0]}-${years.at(-1)}`}
@@ -259,47 +287,49 @@ export function monitorPages(): Hono<AppEnv> {
           label="tabel 39"
         />
 
-        <h2>
+        <h2 id="maatregelen">
           Maatregelen {regionName} {year}
         </h2>
-        <table class="data" id="tabel-maatregelen">
-          <caption>
-            Personen per maatregel, {regionName}, {year} (SINE telt voor 40 % mee)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Trede</th>
-              <th scope="col">Maatregel</th>
-              <th scope="col" class="num">
-                Personen
-              </th>
-              <th scope="col" class="num">
-                Meegeteld
-              </th>
-              <th scope="col">Bron</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ladder.measures.map((m) => (
+        <div class="table-wrap">
+          <table class="data" id="tabel-maatregelen">
+            <caption>
+              Personen per maatregel, {regionName}, {year} (SINE telt voor 40 % mee)
+            </caption>
+            <thead>
               <tr>
-                <td>{m.rung}</td>
-                <td>{m.label}</td>
-                <td class="num">
-                  {m.state === 'no-value'
-                    ? 'geen waarde'
-                    : m.state === 'not-available'
-                      ? 'nb'
-                      : formatNumber(m.value)}
-                </td>
-                <td class="num">{formatNumber(m.counted, m.weight === 1 ? 0 : 1)}</td>
-                <td>
-                  <small>{m.source}</small>
-                  {m.derivation ? <small> — {m.derivation}</small> : null}
-                </td>
+                <th scope="col">Trede</th>
+                <th scope="col">Maatregel</th>
+                <th scope="col" class="num">
+                  Personen
+                </th>
+                <th scope="col" class="num">
+                  Meegeteld
+                </th>
+                <th scope="col">Bron</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {ladder.measures.map((m) => (
+                <tr>
+                  <td>{m.rung}</td>
+                  <td>{m.label}</td>
+                  <td class="num">
+                    {m.state === 'no-value'
+                      ? 'geen waarde'
+                      : m.state === 'not-available'
+                        ? 'nb'
+                        : formatNumber(m.value)}
+                  </td>
+                  <td class="num">{formatNumber(m.counted, m.weight === 1 ? 0 : 1)}</td>
+                  <td>
+                    <small>{m.source}</small>
+                    {m.derivation ? <small> — {m.derivation}</small> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <Downloads
           csv={`${BASE}/download/ladder.csv?${q}`}
           xlsx={`${BASE}/download/monitor.xlsx?${q}`}
@@ -340,7 +370,7 @@ export function monitorPages(): Hono<AppEnv> {
           label="tabel 39"
         />
 
-        <h2>Regio's van West-Vlaanderen, 2019</h2>
+        <h2 id="regios">Regio's van West-Vlaanderen, 2019</h2>
         <Chart
           id="grafiek-regios"
           caption="Plaatsen per trede en regio, 2019"
@@ -362,44 +392,46 @@ export function monitorPages(): Hono<AppEnv> {
             })),
           }}
         />
-        <table class="data" id="tabel-regios">
-          <caption>Plaatsen per regio, 2019 (bron: {regional[0]?.source})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Regio</th>
-              <th scope="col" class="num">
-                Trede 5
-              </th>
-              <th scope="col" class="num">
-                Trede 4
-              </th>
-              <th scope="col" class="num">
-                Trede 3
-              </th>
-              <th scope="col" class="num">
-                Totaal
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {regional.map((l) => (
+        <div class="table-wrap">
+          <table class="data" id="tabel-regios">
+            <caption>Plaatsen per regio, 2019 (bron: {regional[0]?.source})</caption>
+            <thead>
               <tr>
-                <th scope="row">{l.regionName}</th>
-                {l.rungs.map((r) => (
-                  <td class="num">{formatNumber(r.total)}</td>
-                ))}
-                <td class="num">{formatNumber(l.total)}</td>
+                <th scope="col">Regio</th>
+                <th scope="col" class="num">
+                  Trede 5
+                </th>
+                <th scope="col" class="num">
+                  Trede 4
+                </th>
+                <th scope="col" class="num">
+                  Trede 3
+                </th>
+                <th scope="col" class="num">
+                  Totaal
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {regional.map((l) => (
+                <tr>
+                  <th scope="row">{l.regionName}</th>
+                  {l.rungs.map((r) => (
+                    <td class="num">{formatNumber(r.total)}</td>
+                  ))}
+                  <td class="num">{formatNumber(l.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <Downloads
           csv={`${BASE}/download/regios.csv`}
           xlsx={`${BASE}/download/monitor.xlsx?${q}`}
           label="regio's"
         />
 
-        <h2>Reeks: {s.label}</h2>
+        <h2 id="reeks">Reeks: {s.label}</h2>
         <Chart
           id="grafiek-reeks"
           caption={`${s.label}, ${regionName} en Vlaams Gewest, 2014-2019`}
@@ -427,35 +459,37 @@ export function monitorPages(): Hono<AppEnv> {
             ],
           }}
         />
-        <table class="data" id="tabel-reeks">
-          <caption>
-            {s.label} (bron: {s.source})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Jaar</th>
-              <th scope="col" class="num">
-                {regionName}
-              </th>
-              <th scope="col" class="num">
-                Vlaams Gewest
-              </th>
-              <th scope="col" class="num">
-                Aandeel West-Vlaanderen
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.points.map((p) => (
+        <div class="table-wrap">
+          <table class="data" id="tabel-reeks">
+            <caption>
+              {s.label} (bron: {s.source})
+            </caption>
+            <thead>
               <tr>
-                <th scope="row">{p.year}</th>
-                <td class="num">{formatNumber(p.value)}</td>
-                <td class="num">{formatNumber(p.vlaanderen)}</td>
-                <td class="num">{formatPercent(p.share)}</td>
+                <th scope="col">Jaar</th>
+                <th scope="col" class="num">
+                  {regionName}
+                </th>
+                <th scope="col" class="num">
+                  Vlaams Gewest
+                </th>
+                <th scope="col" class="num">
+                  Aandeel West-Vlaanderen
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {s.points.map((p) => (
+                <tr>
+                  <th scope="row">{p.year}</th>
+                  <td class="num">{formatNumber(p.value)}</td>
+                  <td class="num">{formatNumber(p.vlaanderen)}</td>
+                  <td class="num">{formatPercent(p.share)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <p>
           Evolutie:{' '}
           {s.growth.map((g) => (
@@ -470,7 +504,7 @@ export function monitorPages(): Hono<AppEnv> {
           label="reeksen"
         />
 
-        <h2>Doorlooptijden: streefnormen</h2>
+        <h2 id="doorlooptijden">Doorlooptijden: streefnormen</h2>
         <p>
           {kpis.norms.title} (bron: <code>{kpis.norms.source}</code>). Legende:{' '}
           {kpis.norms.legend.colours.map((l) => (
@@ -479,47 +513,49 @@ export function monitorPages(): Hono<AppEnv> {
             </span>
           ))}
         </p>
-        <table class="data" id="tabel-normen">
-          <thead>
-            <tr>
-              <th scope="col">Kernproces</th>
-              <th scope="col">Streefnorm</th>
-              <th scope="col" class="num">
-                Streefdoel
-              </th>
-              <th scope="col" class="num">
-                2021
-              </th>
-              <th scope="col" class="num">
-                2022
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {kpis.norms.rows.map((n) => (
+        <div class="table-wrap">
+          <table class="data" id="tabel-normen">
+            <thead>
               <tr>
-                <td>{n.process}</td>
-                <td>{n.norm}</td>
-                <td class="num">{formatPercent(n.target, 0)}</td>
-                {(
-                  [
-                    [n.y2021, n.colour2021],
-                    [n.y2022, n.colour2022],
-                  ] as const
-                ).map(([v, col]) => (
-                  <td
-                    class="num"
-                    style={`border-left: 0.5rem solid ${COLOUR_HEX[col]}`}
-                    title={COLOUR_NL[col]}
-                  >
-                    {typeof v === 'number' ? formatPercent(v, v % 1 === 0 ? 0 : 2) : v}
-                    <span class="visually-hidden"> ({COLOUR_NL[col]})</span>
-                  </td>
-                ))}
+                <th scope="col">Kernproces</th>
+                <th scope="col">Streefnorm</th>
+                <th scope="col" class="num">
+                  Streefdoel
+                </th>
+                <th scope="col" class="num">
+                  2021
+                </th>
+                <th scope="col" class="num">
+                  2022
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {kpis.norms.rows.map((n) => (
+                <tr>
+                  <td>{n.process}</td>
+                  <td>{n.norm}</td>
+                  <td class="num">{formatPercent(n.target, 0)}</td>
+                  {(
+                    [
+                      [n.y2021, n.colour2021],
+                      [n.y2022, n.colour2022],
+                    ] as const
+                  ).map(([v, col]) => (
+                    <td
+                      class="num"
+                      style={`border-left: 0.5rem solid ${COLOUR_HEX[col]}`}
+                      title={COLOUR_NL[col]}
+                    >
+                      {typeof v === 'number' ? formatPercent(v, v % 1 === 0 ? 0 : 2) : v}
+                      <span class="visually-hidden"> ({COLOUR_NL[col]})</span>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <Downloads
           csv={`${BASE}/download/normen.csv`}
           xlsx={`${BASE}/download/monitor.xlsx?${q}`}

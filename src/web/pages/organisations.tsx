@@ -30,6 +30,7 @@ import {
 } from '../context.ts';
 import { formatDateTime } from '../format.ts';
 import { organisationRegistrySections, RegistryNav } from './registry.tsx';
+import { requireWrite } from './registry-shared.tsx';
 
 const BASE = '/register/organisaties';
 const TYPE_OPTIONS = Object.entries(ORGANISATION_TYPES).map(([value, label]) => ({ value, label }));
@@ -173,7 +174,8 @@ export function organisationPages(): Hono<AppEnv> {
   });
 
   web.get('/nieuw', (c) => {
-    const auth = requireWebUser(c);
+    // A role that may not register gets the 403 page before it fills anything in.
+    const auth = requireWrite(c, 'organisations:write');
     return c.html(
       <Layout
         title="Nieuwe organisatie"
@@ -264,7 +266,7 @@ export function organisationPages(): Hono<AppEnv> {
   });
 
   web.get('/:id/wijzigen', async (c) => {
-    const auth = requireWebUser(c);
+    const auth = requireWrite(c, 'organisations:write');
     const org = await getOrganisation(c.var.deps.db, c.var.actor, c.req.param('id'));
     return c.html(
       <Layout

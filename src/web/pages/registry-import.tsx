@@ -31,7 +31,8 @@ import { Actions, Csrf, Select } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
 import { requireWebUser, type WebContext } from '../context.ts';
 import { formatNumber } from '../format.ts';
-import { RegistryNav } from './registry.tsx';
+import { plural } from '../plural.ts';
+import { RegistryNav } from './registry-shared.tsx';
 
 /** CSV files with more data lines than this, and larger XLSX files, are imported in the background. */
 const BACKGROUND_CSV_LINES = 1000;
@@ -90,7 +91,9 @@ function ImportForm(p: { c: WebContext; kind?: string | undefined }) {
 function ImportErrors(p: { issues: ImportIssue[] }) {
   return (
     <div class="error-summary" role="alert" tabindex={-1}>
-      <h2>Er is niets ingelezen: {new Set(p.issues.map((i) => i.line)).size} foute rij(en)</h2>
+      <h2>
+        Er is niets ingelezen: {plural(new Set(p.issues.map((i) => i.line)).size, 'foute rij', 'foute rijen')}
+      </h2>
       <p>
         Elke fout staat hieronder met haar regel en kolom in het bestand. Verbeter het bestand en lees het
         opnieuw in.
@@ -140,7 +143,7 @@ function importResultPage(
       {report && (
         <div class="flash" role="status">
           <p>
-            {formatNumber(report.rows, 0)} rijen gelezen, {formatNumber(report.inserted + report.updated, 0)}{' '}
+            {plural(report.rows, 'rij', 'rijen')} gelezen, {formatNumber(report.inserted + report.updated, 0)}{' '}
             weggeschreven: {formatNumber(report.inserted, 0)} nieuw, {formatNumber(report.updated, 0)}{' '}
             gewijzigd, {formatNumber(report.unchanged, 0)} ongewijzigd.
           </p>
@@ -172,8 +175,8 @@ function progressLabel(job: JobView): string {
   if (job.state === 'wachtend') return 'Wacht op zijn beurt…';
   const { done, total } = job.progress;
   const read = total
-    ? `${formatNumber(done, 0)} van ${formatNumber(total, 0)} rijen gelezen`
-    : `${formatNumber(done, 0)} rijen gelezen`;
+    ? `${formatNumber(done, 0)} van ${plural(total, 'rij', 'rijen')} gelezen`
+    : `${plural(done, 'rij', 'rijen')} gelezen`;
   return total && done >= total ? `${read}; bezig met wegschrijven…` : `${read}…`;
 }
 

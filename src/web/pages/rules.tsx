@@ -25,6 +25,14 @@ import { Actions, ErrorSummary, Field, Select } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
 import { DataTable, Details } from '../components/table.tsx';
 import { type FormErrors, formErrors, type WebContext } from '../context.ts';
+import {
+  AmountHeadline,
+  FACT_TYPE_NL,
+  formatFactValue,
+  headlineAmounts,
+  optionLabel,
+  periodPhrase,
+} from '../facts.tsx';
 import { formatDate, formatEuro, formatNumber, parseDecimalInput } from '../format.ts';
 
 const BASE = '/regelgeving';
@@ -135,7 +143,7 @@ function factInput(f: FactView, value: string | undefined, error: string | undef
             { value: 'true', label: 'ja' },
             { value: 'false', label: 'nee' },
           ]
-        : (f.options ?? []).map((o) => ({ value: o, label: o }));
+        : (f.options ?? []).map((o) => ({ value: o, label: optionLabel(o) }));
     return (
       <Select
         name={f.name}
@@ -201,51 +209,54 @@ function TraceTable(p: { trace: TraceEntry[] }) {
           </tr>
         </thead>
         <tbody>
-          {p.trace.map((t) => (
-            <tr class={t.kind === 'condition' && !t.holds ? 'row-danger' : undefined}>
-              <td>{KIND[t.kind]}</td>
-              <td>
-                <code>{t.name}</code>
-              </td>
-              <td>
-                {t.kind === 'condition' ? (
-                  <span class={`badge ${t.holds ? 'badge-ok' : 'badge-danger'}`}>
-                    {t.holds ? 'voldaan' : 'niet voldaan'}
-                  </span>
-                ) : t.kind === 'amount' ? (
-                  formatEuro(t.value)
-                ) : (
-                  displayValue(
-                    t.value,
-                    typeof t.value === 'number' && 'unit' in t && t.unit === 'EUR' ? 'money' : '',
-                    'unit' in t ? (t.unit ?? null) : null,
-                  )
-                )}
-              </td>
-              <td>
-                {t.kind === 'fact' && t.label}
-                {t.kind === 'parameter' && (
-                  <>
-                    {t.description} (geldig vanaf {formatDate(t.valid_from)}
-                    {t.reform ? ', hervorming' : ''}) <Source cite={t.source} />
-                  </>
-                )}
-                {t.kind === 'condition' && (
-                  <>
-                    {t.text} <Source cite={t.source} />
-                  </>
-                )}
-                {t.kind === 'step' && t.text}
-                {t.kind === 'output' && t.label}
-                {t.kind === 'assumption' && (
-                  <>
-                    Aanname, geen wettekst: {t.text} <Source cite={t.source} />
-                  </>
-                )}
-                {t.kind === 'amount' && `${t.label}${t.period ? ` (${t.period})` : ''}`}
-              </td>
-            </tr>
-          ))}
+          {p.trace
+            // A measure without an amount has no amount row ("Bedrag amount –").
+            .filter((t) => !(t.kind === 'amount' && t.value === null))
+            .map((t) => (
+              <tr class={t.kind === 'condition' && !t.holds ? 'row-danger' : undefined}>
+                <td>{KIND[t.kind]}</td>
+                <td>
+                  <code>{t.name}</code>
+                </td>
+                <td>
+                  {t.kind === 'condition' ? (
+                    <span class={`badge ${t.holds ? 'badge-ok' : 'badge-danger'}`}>
+                      {t.holds ? 'voldaan' : 'niet voldaan'}
+                    </span>
+                  ) : t.kind === 'amount' ? (
+                    formatEuro(t.value)
+                  ) : (
+                    displayValue(
+                      t.value,
+                      typeof t.value === 'number' && 'unit' in t && t.unit === 'EUR' ? 'money' : '',
+                      'unit' in t ? (t.unit ?? null) : null,
+                    )
+                  )}
+                </td>
+                <td>
+                  {t.kind === 'fact' && t.label}
+                  {t.kind === 'parameter' && (
+                    <>
+                      {t.description} (geldig vanaf {formatDate(t.valid_from)}
+                      {t.reform ? ', hervorming' : ''}) <Source cite={t.source} />
+                    </>
+                  )}
+                  {t.kind === 'condition' && (
+                    <>
+                      {t.text} <Source cite={t.source} />
+                    </>
+                  )}
+                  {t.kind === 'step' && t.text}
+                  {t.kind === 'output' && t.label}
+                  {t.kind === 'assumption' && (
+                    <>
+                      Aanname, geen wettekst: {t.text} <Source cite={t.source} />
+                    </>
+                  )}
+                  {t.kind === 'amount' && `${t.label}${t.period ? ` (${periodPhrase(t.period)})` : ''}`}
+                </td>
+              </tr>
+            ))}
         </tbody>
       </table>
     </div>
@@ -262,14 +273,9 @@ function Result(p: { r: CalcResult }) {
           <span class="badge badge-ok">Voorwaarden voldaan</span>
         ) : (
           <span class="badge badge-danger">Geen recht</span>
-        )}{' '}
-        {r.amount !== null && (
-          <strong>
-            {formatEuro(r.amount)}
-            {r.period ? ` (${r.period})` : ''}
-          </strong>
         )}
       </p>
+      {r.eligible && <AmountHeadline amounts={headlineAmounts(r)} />}
       {r.reasons.length > 0 && (
         <ul class="reasons">
           {r.reasons.map((reason) => (
@@ -430,15 +436,35 @@ function MeasurePage(p: { c: WebContext; m: MeasureView; cat: Catalogue }) {
             rows={m.facts}
             empty="Geen gegevens nodig."
             columns={[
-              { key: 'name', label: 'Naam', render: (f) => <code>{f.name}</code> },
-              { key: 'label', label: 'Betekenis', render: (f) => f.description ?? f.label },
-              { key: 'type', label: 'Type', render: (f) => (f.options ? f.options.join(' | ') : f.type) },
+              {
+                key: 'label',
+                label: 'Gegeven',
+                render: (f) => (
+                  <span id={`feit-${f.name}`}>
+                    <strong>{f.label}</strong>
+                    {f.description && f.description !== f.label ? <br /> : null}
+                    {f.description && f.description !== f.label ? f.description : null}
+                  </span>
+                ),
+              },
+              {
+                key: 'type',
+                label: 'Soort',
+                render: (f) =>
+                  f.options ? f.options.map(optionLabel).join(' · ') : (FACT_TYPE_NL[f.type] ?? f.type),
+              },
               { key: 'unit', label: 'Eenheid', render: (f) => f.unit ?? '–' },
               {
                 key: 'required',
                 label: 'Verplicht',
-                render: (f) => (f.required ? 'ja' : `nee (standaard ${String(f.default)})`),
+                render: (f) =>
+                  f.required
+                    ? 'ja'
+                    : f.default === undefined || f.default === null
+                      ? 'nee'
+                      : `nee (standaard: ${formatFactValue(f.default, f)})`,
               },
+              { key: 'name', label: 'Naam in de API', render: (f) => <code>{f.name}</code> },
             ]}
           />
         </section>

@@ -50,3 +50,12 @@ document.addEventListener('DOMContentLoaded', () => {
     tick();
   }
 });
+
+// A table box that scrolls sideways can be reached and scrolled with the keyboard (WCAG 2.1.1).
+for (const wrap of document.querySelectorAll('.table-wrap')) {
+  if (wrap.scrollWidth > wrap.clientWidth) {
+    wrap.setAttribute('tabindex', '0');
+    if (!wrap.hasAttribute('aria-label')) wrap.setAttribute('aria-label', 'Tabel, schuift zijwaarts');
+    wrap.setAttribute('role', 'region');
+  }
+}
