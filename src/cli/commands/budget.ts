@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { jobRegistry } from '../../app/jobs.ts';
+import { jobRegistry } from '../../app/index.ts';
 import {
   budgetData,
   check,
