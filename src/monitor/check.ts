@@ -16,12 +16,14 @@ import {
   type TableRow,
 } from './reference.ts';
 import { checkRegions, type RegionalFinding } from './regions.ts';
-import { type SeedFinding, seedFindings } from './seed-findings.ts';
+import { type Nature, type SeedFinding, seedFindings } from './seed-findings.ts';
 
 export type FindingKind = 'subtotal' | 'sum-of-rungs' | 'share' | 'growth' | 'text' | 'derivation';
 
 export interface Finding {
   kind: FindingKind;
+  /** What the difference is: a rounding, a calculation error, another definition or a contradiction. */
+  nature: Nature;
   row: string;
   label: string;
   region: ReferenceRegion | null;
@@ -41,7 +43,7 @@ export interface CheckReport {
   checked: { subtotals: number; shares: number; growth: number; text: number; derivations: number };
   findings: Finding[];
   /** Tabel 40 (2019 by region): subtotals per region and the regions' sums against West-Vlaanderen. */
-  regions: { table: string; checked: number; findings: RegionalFinding[] };
+  regions: { table: string; checked: number; findings: (RegionalFinding & { nature: Nature })[] };
   /** Jobseekers (annex Tabel 2 / Table 1) and the ratios to wage earners. */
   context: { checked: number; findings: ContextFinding[] };
   /** Sums and contradictions outside Tabel 39's arithmetic, each with its nature (seed-findings.ts). */
@@ -85,7 +87,7 @@ export async function checkReference(): Promise<CheckReport> {
   const ladders = new Map<string, Ladder>();
   for (const region of REFERENCE_REGIONS)
     for (const year of TABEL_39.years) ladders.set(`${region}:${year}`, await referenceLadder(year, region));
-  const findings: Finding[] = [];
+  const findings: Omit<Finding, 'nature'>[] = [];
   const checked = { subtotals: 0, shares: 0, growth: 0, text: 0, derivations: 0 };
   const line = (row: TableRow) => row.source;
 
@@ -250,9 +252,41 @@ export async function checkReference(): Promise<CheckReport> {
     table: TABEL_39.table,
     source: TABEL_39.source,
     checked,
-    findings,
-    regions: { table: 'tabel-40', ...regions },
+    findings: findings.map((f) => ({ ...f, nature: natureOf(f) })),
+    regions: {
+      table: 'tabel-40',
+      checked: regions.checked,
+      findings: regions.findings.map((f) => ({ ...f, nature: natureOf(f) })),
+    },
     context: { checked: ctx.checked, findings: ctx.findings },
     seedFindings: seedFindings(),
   };
+}
+
+/**
+ * The nature of a finding. A text that uses another definition is `definitie`; two places that give
+ * different values (the text against a table, one table against another, the regions against
+ * their region) are a `tegenspraak`, unless the text follows from the unrounded parts; a sum within one table is an `afronding` when rounding its
+ * parts can explain it (less than one person, or 0,1 percentage point, from the exact value) and a
+ * `rekenfout` otherwise.
+ */
+function natureOf(f: {
+  kind: string;
+  published: number;
+  computed: number | null;
+  exact: number | null;
+  message: string;
+}): Nature {
+  if (f.kind === 'text') {
+    if (f.message.startsWith('Andere definitie')) return 'definitie';
+    // The text follows from the unrounded parts, only the table's rounded figure differs.
+    return f.computed === f.published ? 'afronding' : 'tegenspraak';
+  }
+  if (f.kind === 'derivation' || f.kind === 'regions-sum' || f.kind === 'arrondissements-region') {
+    return 'tegenspraak';
+  }
+  const exact = f.exact ?? f.computed;
+  if (exact === null) return 'rekenfout';
+  const tolerance = f.kind === 'share' || f.kind === 'growth' ? 0.1 : 1;
+  return Math.abs(f.published - exact) < tolerance + 1e-9 ? 'afronding' : 'rekenfout';
 }

@@ -86,3 +86,34 @@ describe('monitor check labels', () => {
     expect(gap.some((g) => g.message.includes('1.112 tegenover 1.113'))).toBe(true);
   });
 });
+
+describe('the nature of every Tabel 39 and Tabel 40 finding', () => {
+  it('says rounding, calculation error, definition or contradiction, as worked out per finding', async () => {
+    const r = await checkReference();
+    const natures = r.findings.map((f) => `${f.kind} ${f.row} ${f.period} ${f.nature}`);
+    expect(natures).toEqual([
+      // 45.424,6 from the parts, printed 45.424: less than one person off (L6365).
+      'subtotal trede-5 2018 afronding',
+      // −3,14 % computed, −0,2 % printed (L6393): no rounding explains it.
+      'growth collectief-maatwerk-totaal 2014-2019 rekenfout',
+      // 5 → 0 is −100 %, printed +0,0 % (L6399).
+      'growth invoegbedrijven 2018-2019 rekenfout',
+      // Tabel 39 against Tabel 37's registrations: two tables, two values.
+      'derivation arbeidszorg 2014 tegenspraak',
+      'derivation arbeidszorg 2015 tegenspraak',
+      'derivation arbeidszorg 2016 tegenspraak',
+      'derivation arbeidszorg 2014 tegenspraak',
+      'derivation arbeidszorg 2015 tegenspraak',
+      'derivation arbeidszorg 2016 tegenspraak',
+      // 57.461 from the printed (rounded) rungs, 57.462 printed as total: one person, rounding (L6473).
+      'sum-of-rungs totaal 2018 afronding',
+      // 45.802 counts SINE at 40 % (L539): another definition.
+      'text individuele-inschakeling 2019 definitie',
+      // 175.504 in the text (L602), 174.504 in the table.
+      'text rsz-korting-ouderen 2019 tegenspraak',
+      // 6.476 follows from the unrounded parts (51.900,8 − 45.424,6); the table's 6.477 is rounded.
+      'text trede-5 2018-2019 afronding',
+    ]);
+    for (const f of r.regions.findings) expect(['afronding', 'rekenfout', 'tegenspraak']).toContain(f.nature);
+  });
+});

@@ -104,6 +104,7 @@ export function monitorCommand(program: Command, io: Io): Command {
         renderTable(all, [
           { header: 'tabel', value: (f) => f.table },
           { header: 'soort', value: (f) => f.kind },
+          { header: 'aard', value: (f) => f.nature },
           { header: 'rij', value: (f) => f.row },
           { header: 'regio', value: (f) => f.region },
           { header: 'periode', value: (f) => f.period },
