@@ -13,11 +13,10 @@
 import { z } from 'zod';
 import { defineCommand } from '../commands/index.ts';
 import type { Queryable } from '../db/index.ts';
-import { money, parseInsz } from '../domain/index.ts';
+import { parseInsz } from '../domain/index.ts';
 import { assertCan } from './access.ts';
 import { ibanProblem, normaliseBic, normaliseIban } from './bank-account.ts';
 import { type ImportIssue, type ImportRecord, ImportRejectedError } from './import-readers.ts';
-import { TICKET_TYPES } from './indications.ts';
 import { measureIds } from './measures.ts';
 import { ORGANISATION_TYPES } from './organisations.ts';
 import { pseudonymFor, pseudonymKey } from './persons.ts';

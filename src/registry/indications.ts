@@ -15,6 +15,7 @@ import {
 } from '../db/index.ts';
 import { ConflictError, inszSchema, isoDateSchema } from '../domain/index.ts';
 import { assertCan, assertCanReadRegistry, organisationScope, seesIdentity } from './access.ts';
+import { auditIdentityRead } from './identity-audit.ts';
 import { personIdFor } from './persons.ts';
 import type { IndicationView } from './views.ts';
 
@@ -172,6 +173,12 @@ export async function listIndications(
     db.query<IndicationRow>(`${SELECT} ${whereSql} ${order} LIMIT ${limit} OFFSET ${offset}`, params),
     db.query<{ n: number }>(`SELECT count(*)::int AS n FROM indications i ${whereSql}`, params),
   ]);
+  await auditIdentityRead(
+    db,
+    actor,
+    'indications/list',
+    items.rows.map((r) => ({ id: r.person_id, pseudonym: r.pseudonym })),
+  );
   return {
     items: items.rows.map((r) => present(r, actor)),
     page: filter.page,

@@ -187,5 +187,13 @@ describeEachDb('hardening: data integrity', ({ db }) => {
     expect(JSON.stringify(after)).not.toContain(insz);
     expect((await body(await analist.get(`/api/v1/persons/${person['id']}`)))['insz']).toBeNull();
     expect((await events()).length).toBe(before + 1);
+
+    // A list of indications shows the INSZ too: one event for the page.
+    const added = await beheerder.post('/api/v1/indications', { insz, indicatedOn: '2026-01-05' });
+    expect(added.status).toBe(201);
+    await behandelaar.get(`/api/v1/indications?personId=${person['id']}`);
+    const lists = (await events()).filter((e) => (e['data'] as Json)['via'] === 'indications/list');
+    expect(lists).toHaveLength(1);
+    expect(JSON.stringify(lists)).not.toContain(insz);
   });
 });
