@@ -20,6 +20,7 @@ import { organisationPages } from './pages/organisations.tsx';
 import { planPages } from './pages/plans.tsx';
 import { registryPages } from './pages/registry.tsx';
 import { rulesPages } from './pages/rules.tsx';
+import { settlementPages } from './pages/settlement.tsx';
 
 const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
   (
@@ -85,6 +86,7 @@ export function createWeb(): Hono<AppEnv> {
   web.route('/begroting', budgetPages());
   web.route('/plannen', planPages());
   web.route('/inspectie', inspectionPages());
+  web.route('/afrekeningen', settlementPages());
 
   web.notFound(notFoundPage);
 

@@ -64,10 +64,11 @@ describe('every page as every role, at desktop and phone size', () => {
       '/dossiers',
       `/dossiers/${dossierId}`,
       '/beheer',
+      '/afrekeningen',
     ],
     dossierbehandelaar: () => ['/', '/dossiers', '/dossiers/werkvoorraad', `/dossiers/${dossierId}`],
     werkgever: () => ['/', '/dossiers', `/dossiers/${dossierId}`],
-    analist: () => ['/', '/monitor', '/dossiers/doorlooptijden'],
+    analist: () => ['/', '/monitor', '/dossiers/doorlooptijden', '/afrekeningen'],
     inspecteur: () => ['/', '/dossiers', `/dossiers/${dossierId}`],
   };
 

@@ -19,6 +19,7 @@ export const NAV: NavItem[] = [
   { href: '/begroting', label: 'Begroting', permission: 'budget:read' },
   { href: '/plannen', label: 'Plan', permission: 'plans:read' },
   { href: '/inspectie', label: 'Inspectie', permission: 'inspection:handle' },
+  { href: '/afrekeningen', label: 'Afrekeningen', permission: 'settlement:read' },
   { href: '/beheer', label: 'Beheer', permission: 'users:manage' },
 ];
 
