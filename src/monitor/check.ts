@@ -45,7 +45,7 @@ export interface CheckReport {
   /** Tabel 40 (2019 by region): subtotals per region and the regions' sums against West-Vlaanderen. */
   regions: { table: string; checked: number; findings: (RegionalFinding & { nature: Nature })[] };
   /** Jobseekers (annex Tabel 2 / Table 1) and the ratios to wage earners. */
-  context: { checked: number; findings: ContextFinding[] };
+  context: { checked: number; findings: (ContextFinding & { nature: Nature })[] };
   /** Sums and contradictions outside Tabel 39's arithmetic, each with its nature (seed-findings.ts). */
   seedFindings: SeedFinding[];
 }
@@ -258,7 +258,7 @@ export async function checkReference(): Promise<CheckReport> {
       checked: regions.checked,
       findings: regions.findings.map((f) => ({ ...f, nature: natureOf(f) })),
     },
-    context: { checked: ctx.checked, findings: ctx.findings },
+    context: { checked: ctx.checked, findings: ctx.findings.map((f) => ({ ...f, nature: natureOf(f) })) },
     seedFindings: seedFindings(),
   };
 }
@@ -274,7 +274,7 @@ function natureOf(f: {
   kind: string;
   published: number;
   computed: number | null;
-  exact: number | null;
+  exact?: number | null;
   message: string;
 }): Nature {
   if (f.kind === 'text') {
@@ -287,6 +287,6 @@ function natureOf(f: {
   }
   const exact = f.exact ?? f.computed;
   if (exact === null) return 'rekenfout';
-  const tolerance = f.kind === 'share' || f.kind === 'growth' ? 0.1 : 1;
+  const tolerance = f.kind === 'share' || f.kind === 'growth' || f.kind === 'ratio' ? 0.1 : 1;
   return Math.abs(f.published - exact) < tolerance + 1e-9 ? 'afronding' : 'rekenfout';
 }
