@@ -1,35 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDb } from '../support/db.ts';
-import { makeOrganisation, makeUser, TEST_PASSWORD } from '../support/factories.ts';
+import { makeOrganisation, makeUser } from '../support/factories.ts';
 import { loginClient, startTestServer, type TestServer } from '../support/http.ts';
+import { webSession } from '../support/web-session.ts';
 import { inszFor } from './support.ts';
-
-/** Signs in through the web form and returns a cookie header and a fetch helper. */
-async function webSession(base: string, username: string) {
-  const res = await fetch(`${base}/aanmelden`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username, password: TEST_PASSWORD }).toString(),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const get = (path: string) => fetch(base + path, { headers: { cookie }, redirect: 'manual' });
-  /** Posts a form the way the browser does, with the CSRF token of the page it came from. */
-  const post = async (formPage: string, action: string, fields: Record<string, string>) => {
-    const html = await (await get(formPage)).text();
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-    return fetch(base + action, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
-    });
-  };
-  return { cookie, get, post };
-}
 
 describeEachDb('the registry web pages', ({ db }) => {
   let server: TestServer;

@@ -12,7 +12,7 @@ import { plural } from '../../src/web/plural.ts';
 import { describeEachDb } from '../support/db.ts';
 import { admin, makeOrganisation, makeUser } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/http.ts';
-import { visibleText, webSession } from './session.ts';
+import { visibleText, webSession } from '../support/web-session.ts';
 import '../../src/domain/index.ts';
 
 describe('one date rule and Dutch text', () => {

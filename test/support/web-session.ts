@@ -1,5 +1,5 @@
 /** A signed-in web session over real HTTP: GET with the session cookie, POST a form with its CSRF token. */
-import { TEST_PASSWORD } from '../support/factories.ts';
+import { TEST_PASSWORD } from './factories.ts';
 
 export async function webSession(base: string, username: string) {
   const res = await fetch(`${base}/aanmelden`, {
