@@ -2,8 +2,8 @@
  * The row checks of the detail imports (indications and wage quarters): each turns one record's
  * values into a typed row or reports what is wrong with which column.
  */
-import { money, parseInsz } from '../domain/index.ts';
-import { date, decimal, type Err, kbo } from './import-fields.ts';
+import { parseInsz } from '../domain/index.ts';
+import { date, decimal, type Err, euroCents, kbo } from './import-fields.ts';
 import { TICKET_TYPES } from './indications.ts';
 
 const blank = (v: string | undefined) => (v === undefined || v === '' ? null : v);
@@ -63,16 +63,6 @@ export interface WageRow {
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
 
-/** A gross wage in euros as cents (src/domain/money.ts), or null when it is no non-negative amount. */
-function grossWageCents(text: string): number | null {
-  if (text.trim().startsWith('-')) return null;
-  try {
-    return money.euros(text);
-  } catch {
-    return null;
-  }
-}
-
 export function validateWage(v: Record<string, string>, err: Err, measures: Set<string>): WageRow | null {
   const r = parseInsz(v['insz'] ?? '');
   if (!r.ok) err('insz', `ongeldig INSZ '${v['insz'] ?? ''}': ${r.reason}`);
@@ -84,7 +74,7 @@ export function validateWage(v: Record<string, string>, err: Err, measures: Set<
   const quarter = v['kwartaal'] ?? '';
   if (!QUARTER.test(quarter)) err('kwartaal', `'${quarter}': schrijf een kwartaal als JJJJ-Qn, bv. 2026-Q1`);
   // Euros with at most two decimals, to cents without floating point: the domain's money parser.
-  const cents = grossWageCents(v['brutoloon'] ?? '');
+  const cents = euroCents(v['brutoloon'] ?? '');
   if (cents === null)
     err(
       'brutoloon',

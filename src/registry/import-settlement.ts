@@ -10,7 +10,8 @@
  *   contract fraction of a placement.
  */
 import type { Queryable } from '../db/index.ts';
-import { isIsoDate, parseInsz, parseKbo } from '../domain/index.ts';
+import { isIsoDate, parseInsz } from '../domain/index.ts';
+import { SUPPORT_PACKAGES } from '../rules/index.ts';
 import {
   IMPORT_COLUMNS,
   type ImportInput,
@@ -18,12 +19,10 @@ import {
   ImportRejectedError,
   type ImportReport,
 } from './import.ts';
+import { checkedRows, type Err, euroCents, kbo } from './import-fields.ts';
 import { measureIds } from './measures.ts';
 
-export const SUPPORT_PACKAGES = ['60-hoog', '60-gemiddeld', '45-hoog', '45-gemiddeld', '45-laag'] as const;
-
 type Kind = 'contingenten' | 'pakketten' | 'loonmaanden';
-type Err = (column: string, message: string) => void;
 
 interface ContingentRow {
   kind: 'contingenten';
@@ -55,14 +54,6 @@ type Row = ContingentRow | PackageRow | WageMonthRow;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-function kboOf(v: string, err: Err): string | null {
-  const r = parseKbo(v);
-  if (!r.ok) {
-    err('kbo', `ongeldig KBO-nummer '${v}': ${r.reason}`);
-    return null;
-  }
-  return r.value;
-}
 function inszOf(v: string, err: Err): string | null {
   const r = parseInsz(v);
   if (!r.ok) {
@@ -90,7 +81,7 @@ function fixed(v: string, decimals: number): number | null {
 
 function validate(kind: Kind, v: Record<string, string>, err: Err, measures: Set<string>): Row | null {
   if (kind === 'contingenten') {
-    const kbo = kboOf(v['kbo'] ?? '', err);
+    const org = kbo(v['kbo'] ?? '', err);
     const measure = measureOf(v['maatregel'] ?? '', err, measures);
     const quarter = v['kwartaal'] ?? '';
     if (!QUARTER.test(quarter))
@@ -103,11 +94,11 @@ function validate(kind: Kind, v: Record<string, string>, err: Err, measures: Set
       );
     const reason = (v['reden'] ?? '').trim() || null;
     if (reason && reason.length > 500) err('reden', 'de reden is langer dan 500 tekens');
-    if (!kbo || !measure || !QUARTER.test(quarter) || hundredths === null) return null;
-    return { kind, kbo, measure, quarter, hundredths, reason };
+    if (!org || !measure || !QUARTER.test(quarter) || hundredths === null) return null;
+    return { kind, kbo: org, measure, quarter, hundredths, reason };
   }
   const insz = inszOf(v['insz'] ?? '', err);
-  const kbo = kboOf(v['kbo'] ?? '', err);
+  const org = kbo(v['kbo'] ?? '', err);
   const measure = measureOf(v['maatregel'] ?? '', err, measures);
   if (kind === 'pakketten') {
     const pkg = v['pakket'] ?? '';
@@ -115,12 +106,12 @@ function validate(kind: Kind, v: Record<string, string>, err: Err, measures: Set
     if (!pkgOk) err('pakket', `onbekend pakket '${pkg}'; kies uit: ${SUPPORT_PACKAGES.join(', ')}`);
     const from = v['vanaf'] ?? '';
     if (!isIsoDate(from)) err('vanaf', `'${from}' is geen geldige datum; gebruik JJJJ-MM-DD, bv. 2024-01-01`);
-    if (!insz || !kbo || !measure || !pkgOk || !isIsoDate(from)) return null;
-    return { kind, insz, kbo, measure, package: pkg, from };
+    if (!insz || !org || !measure || !pkgOk || !isIsoDate(from)) return null;
+    return { kind, insz, kbo: org, measure, package: pkg, from };
   }
   const month = v['maand'] ?? '';
   if (!MONTH.test(month)) err('maand', `'${month}' is geen maand; schrijf JJJJ-MM, bv. 2024-01`);
-  const cents = fixed(v['referteloon'] ?? '', 2);
+  const cents = euroCents(v['referteloon'] ?? '');
   if (cents === null)
     err(
       'referteloon',
@@ -129,9 +120,9 @@ function validate(kind: Kind, v: Record<string, string>, err: Err, measures: Set
   const fteUnits = fixed(v['vte'] ?? '', 4);
   if (fteUnits === null) err('vte', `'${v['vte'] ?? ''}' is geen VTE-breuk (bv. 0.5, hoogstens 4 decimalen)`);
   else if (fteUnits === 0 || fteUnits > 10_000) err('vte', 'VTE moet groter zijn dan 0 en hoogstens 1');
-  if (!insz || !kbo || !measure || !MONTH.test(month) || cents === null || !fteUnits || fteUnits > 10_000)
+  if (!insz || !org || !measure || !MONTH.test(month) || cents === null || !fteUnits || fteUnits > 10_000)
     return null;
-  return { kind, insz, kbo, measure, month, cents, fte: fteUnits / 10_000 };
+  return { kind, insz, kbo: org, measure, month, cents, fte: fteUnits / 10_000 };
 }
 
 function naturalKey(r: Row): string {
@@ -159,42 +150,14 @@ export async function runSettlementDataImport(
   const spec = IMPORT_COLUMNS[kind];
   const measures = await measureIds();
   const issues: ImportIssue[] = [];
-  const seen = new Map<string, number>();
-  const rows: { line: number; row: Row; ref?: string }[] = [];
-  let headerSeen = false;
-  for await (const rec of input.records) {
-    if (!headerSeen) {
-      headerSeen = true;
-      const missing = spec.required.filter((c) => !(c in rec.values));
-      if (missing.length)
-        throw new ImportRejectedError(
-          missing.map((c) => ({
-            line: 1,
-            column: c,
-            value: '',
-            message: `de kolom '${c}' ontbreekt in de kopregel`,
-          })),
-        );
-      continue;
-    }
-    let bad = false;
-    const err: Err = (column, message) => {
-      bad = true;
-      issues.push({ line: rec.line, column, value: rec.values[column] ?? '', message });
-    };
-    const row = validate(kind, rec.values, err, measures);
-    if (!row || bad) continue;
-    const key = naturalKey(row);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      err(duplicateColumn[kind], `dubbele rij: dezelfde gegevens staan al op regel ${earlier}`);
-      continue;
-    }
-    seen.set(key, rec.line);
-    rows.push({ line: rec.line, row });
-  }
-  if (!headerSeen)
-    throw new ImportRejectedError([{ line: 1, column: '-', value: '', message: 'het bestand is leeg' }]);
+  const rows = await checkedRows<Row>(input.records, spec.required, issues, {
+    check: (values, err) => validate(kind, values, err, measures),
+    key: naturalKey,
+    duplicate: (earlier) => ({
+      column: duplicateColumn[kind],
+      message: `dubbele rij: dezelfde gegevens staan al op regel ${earlier}`,
+    }),
+  });
   await resolve(tx, kind, rows, issues);
   if (issues.length) throw new ImportRejectedError(issues.sort((a, b) => a.line - b.line));
   const { inserted, updated } = await write(tx, kind, rows, actorLabel);

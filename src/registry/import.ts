@@ -74,7 +74,7 @@ export {
 // ---- validation -------------------------------------------------------------------------------
 
 import { type IndicationRow, validateIndication, validateWage, type WageRow } from './import-details.ts';
-import { date, decimal, type Err, kbo } from './import-fields.ts';
+import { checkedRows, date, decimal, type Err, kbo } from './import-fields.ts';
 
 interface OrgRow {
   kbo: string;
@@ -230,47 +230,21 @@ async function runImport(tx: Queryable, input: ImportInput, actorLabel: string):
   const issues: ImportIssue[] = [];
   const spec = IMPORT_COLUMNS[input.kind];
   const measures = input.kind === 'plaatsingen' ? await measureIds() : new Set<string>();
-  const seen = new Map<string, number>();
-  const rows: { line: number; row: OrgRow | PersonRow | PlacementRow }[] = [];
-  let headerSeen = false;
-  for await (const rec of input.records) {
-    if (!headerSeen) {
-      headerSeen = true;
-      const missing = spec.required.filter((c) => !(c in rec.values));
-      if (missing.length) {
-        for (const c of missing)
-          issues.push({ line: 1, column: c, value: '', message: `de kolom '${c}' ontbreekt in de kopregel` });
-        throw new ImportRejectedError(issues);
-      }
-      continue;
-    }
-    let bad = false;
-    const err: Err = (column, message) => {
-      bad = true;
-      issues.push({ line: rec.line, column, value: rec.values[column] ?? '', message });
-    };
-    const row =
-      input.kind === 'organisaties'
-        ? validateOrganisation(rec.values, err)
-        : input.kind === 'personen'
-          ? validatePerson(rec.values, err)
-          : validatePlacement(rec.values, err, measures);
-    if (!row || bad) continue;
-    const key = naturalKey(input.kind, row);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      const column = input.kind === 'organisaties' ? 'kbo' : input.kind === 'personen' ? 'insz' : 'start';
-      err(
-        column,
-        `dubbele rij: dezelfde ${input.kind === 'plaatsingen' ? 'plaatsing (insz, kbo, maatregel, start)' : column} staat al op regel ${earlier}`,
-      );
-      continue;
-    }
-    seen.set(key, rec.line);
-    rows.push({ line: rec.line, row });
-  }
-  if (!headerSeen)
-    throw new ImportRejectedError([{ line: 1, column: '-', value: '', message: 'het bestand is leeg' }]);
+  const kind = input.kind;
+  const rows = await checkedRows<OrgRow | PersonRow | PlacementRow>(input.records, spec.required, issues, {
+    check: (values, err) =>
+      kind === 'organisaties'
+        ? validateOrganisation(values, err)
+        : kind === 'personen'
+          ? validatePerson(values, err)
+          : validatePlacement(values, err, measures),
+    key: (row) => naturalKey(kind, row),
+    duplicate: (earlier) => {
+      const column = kind === 'organisaties' ? 'kbo' : kind === 'personen' ? 'insz' : 'start';
+      const what = kind === 'plaatsingen' ? 'plaatsing (insz, kbo, maatregel, start)' : column;
+      return { column, message: `dubbele rij: dezelfde ${what} staat al op regel ${earlier}` };
+    },
+  });
   if (input.kind === 'plaatsingen')
     await resolveReferences(tx, rows as { line: number; row: PlacementRow }[], issues);
   if (issues.length) throw new ImportRejectedError(issues.sort((a, b) => a.line - b.line));
@@ -472,51 +446,19 @@ async function runDetailImport(tx: Queryable, input: ImportInput): Promise<Impor
   const issues: ImportIssue[] = [];
   const spec = IMPORT_COLUMNS[input.kind];
   const measures = input.kind === 'lonen' ? await measureIds() : new Set<string>();
-  const seen = new Map<string, number>();
-  const rows: { line: number; row: IndicationRow | WageRow; ref?: string }[] = [];
-  let headerSeen = false;
-  for await (const rec of input.records) {
-    if (!headerSeen) {
-      headerSeen = true;
-      const missing = spec.required.filter((c) => !(c in rec.values));
-      if (missing.length)
-        throw new ImportRejectedError(
-          missing.map((c) => ({
-            line: 1,
-            column: c,
-            value: '',
-            message: `de kolom '${c}' ontbreekt in de kopregel`,
-          })),
-        );
-      continue;
-    }
-    let bad = false;
-    const err: Err = (column, message) => {
-      bad = true;
-      issues.push({ line: rec.line, column, value: rec.values[column] ?? '', message });
-    };
-    const row =
-      input.kind === 'indicaties'
-        ? validateIndication(rec.values, err)
-        : validateWage(rec.values, err, measures);
-    if (!row || bad) continue;
-    const key =
-      input.kind === 'indicaties'
+  const indications = input.kind === 'indicaties';
+  const rows = await checkedRows<IndicationRow | WageRow>(input.records, spec.required, issues, {
+    check: (values, err) =>
+      indications ? validateIndication(values, err) : validateWage(values, err, measures),
+    key: (row) =>
+      indications
         ? `${row.insz}|${(row as IndicationRow).date}`
-        : `${row.insz}|${(row as WageRow).kbo}|${(row as WageRow).measure}|${(row as WageRow).start}|${(row as WageRow).quarter}`;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      err(
-        input.kind === 'indicaties' ? 'datum' : 'kwartaal',
-        `dubbele rij: dezelfde gegevens staan al op regel ${earlier}`,
-      );
-      continue;
-    }
-    seen.set(key, rec.line);
-    rows.push({ line: rec.line, row });
-  }
-  if (!headerSeen)
-    throw new ImportRejectedError([{ line: 1, column: '-', value: '', message: 'het bestand is leeg' }]);
+        : `${row.insz}|${(row as WageRow).kbo}|${(row as WageRow).measure}|${(row as WageRow).start}|${(row as WageRow).quarter}`,
+    duplicate: (earlier) => ({
+      column: indications ? 'datum' : 'kwartaal',
+      message: `dubbele rij: dezelfde gegevens staan al op regel ${earlier}`,
+    }),
+  });
 
   // References: the person (indications) or the placement (wages) must exist.
   if (input.kind === 'indicaties') {

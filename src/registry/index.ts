@@ -101,7 +101,6 @@ export {
   normaliseBic,
   normaliseIban,
 } from './bank-account.ts';
-export { SUPPORT_PACKAGES } from './import-settlement.ts';
 export {
   type ContingentFact,
   listContingentFacts,

@@ -43,6 +43,7 @@ export {
   type Scenario,
   type TraceEntry,
 } from './engine/index.ts';
+export { CATEGORIEEN as SUPPORT_PACKAGES } from './measures/collectief-maatwerk/formula.ts';
 export {
   calculationResultSchema,
   factViewSchema,

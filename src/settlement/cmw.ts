@@ -5,9 +5,11 @@
  * clock or I/O; every value the seeds do not give comes from the AssumptionSet.
  */
 import { type Cents, daysInMonth, type IsoDate, money, type Ratio } from '../domain/index.ts';
+import { SUPPORT_PACKAGES } from '../rules/index.ts';
 import type { AssumptionSet } from './assumptions.ts';
 
-export const PACKAGES = ['60-hoog', '60-gemiddeld', '45-hoog', '45-gemiddeld', '45-laag'] as const;
+/** The support packages, as the collectief maatwerk rule defines them. */
+export const PACKAGES = SUPPORT_PACKAGES;
 export type SupportPackage = (typeof PACKAGES)[number];
 
 /** One worker in one month of the wage data (DmfA-like). */

@@ -24,7 +24,8 @@ import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
 const binnen = (f: { tewerkgestelde_dgwn_vte: number; toegekend_contingent_vte: number }) =>
   Math.min(f.tewerkgestelde_dgwn_vte, f.toegekend_contingent_vte);
 const WOP = 'seeds/004_694cfc149f605398.txt:L1740-1744';
-const CATEGORIEEN = ['60-hoog', '60-gemiddeld', '45-hoog', '45-gemiddeld', '45-laag'] as const;
+/** The support packages (werkondersteuningspakketten) of collectief maatwerk; settlement and the registry use them too. */
+export const CATEGORIEEN = ['60-hoog', '60-gemiddeld', '45-hoog', '45-gemiddeld', '45-laag'] as const;
 
 export default defineFormula({
   facts: {
