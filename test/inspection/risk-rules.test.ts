@@ -175,8 +175,10 @@ describeEachDb('knipperlichten as data (risk-rules.yaml)', ({ db }) => {
     expect(ids(got[5]!)).toEqual([`placement:${f1.id}`, `placement:${f2.id}`].sort());
     for (const h of got) {
       expect(h.organisation.name).toBe('Knipperlicht');
-      // No INSZ (11 digits) in a hit; record ids are random UUIDs, which may hold 11 digits in a row.
-      const shown = JSON.stringify({ ...h, personId: undefined }).replace(
+      // The person is a pseudonym, and no INSZ (11 digits) is anywhere else in the hit. Record ids
+      // (random UUIDs) and the pseudonym (random hex) may hold 11 digits in a row: they are removed first.
+      if (h.person !== null) expect(h.person).toMatch(/^P-[0-9a-f]{16}$/);
+      const shown = JSON.stringify({ ...h, personId: undefined, person: undefined }).replace(
         /[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g,
         '',
       );
