@@ -23,7 +23,8 @@ export const findingSchema = z.object({
   computed: z.number(),
   /** printed − computed, in the unit. */
   difference: z.number(),
-  unit: z.enum(['euro', 'percent']),
+  /** aantal: a count printed in the text (claim B4). */
+  unit: z.enum(['euro', 'percent', 'aantal']),
   sources: z.array(z.string()),
   note: z.string().optional(),
 });

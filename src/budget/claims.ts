@@ -1,6 +1,7 @@
 /**
  * Text claims of the seeds checked against arithmetic over other printed figures
- * (data/claims.yaml). Values are parsed exactly (decimal strings → integer cents).
+ * (data/claims.yaml). Values are parsed exactly (decimal strings → integer cents). The claims the
+ * data cannot express are listed in the same file under `not_checkable`, each with its reason.
  */
 import { z } from 'zod';
 import { readYamlData } from '../db/index.ts';
@@ -14,34 +15,59 @@ const figure = z.object({
 export const claimSchema = z.object({
   id: z.string(),
   where: z.string(),
-  unit: z.enum(['keuro', 'miljoen', 'percent']),
+  unit: z.enum(['keuro', 'miljoen', 'aantal', 'percent']),
+  /** The printed figure's own unit when the text prints it in another one (B16: "11.000 euro"). */
+  printed_unit: z.enum(['euro', 'keuro', 'miljoen']).optional(),
   decimals: z.number().int().min(0).max(2).optional(),
   printed: figure,
-  op: z.enum(['sum', 'ratio']),
+  /**
+   * sum: Σ terms; ratio: terms[0] / terms[1] in %; underuse: 1 − terms[0] / terms[1] in %;
+   * product: terms[0] × terms[1]; at-most: the printed part may not exceed Σ terms (the whole).
+   */
+  op: z.enum(['sum', 'ratio', 'underuse', 'product', 'at-most']),
   terms: z.array(figure).min(1),
   note: z.string().optional(),
 });
 export type Claim = z.infer<typeof claimSchema>;
 
+export const notCheckableSchema = z.object({
+  id: z.string(),
+  where: z.string(),
+  reason: z.string(),
+  sources: z.array(figure.shape.source).min(1),
+});
+export type NotCheckable = z.infer<typeof notCheckableSchema>;
+
+const fileSchema = z.object({
+  claims: z.array(claimSchema),
+  not_checkable: z.array(notCheckableSchema).default([]),
+});
+const claimsFile = () => fileSchema.parse(readYamlData(new URL('./data/claims.yaml', import.meta.url)));
+
 export function loadClaims(): Claim[] {
-  return z
-    .object({ claims: z.array(claimSchema) })
-    .parse(readYamlData(new URL('./data/claims.yaml', import.meta.url))).claims;
+  return claimsFile().claims;
 }
 
-const UNIT_EURO = { keuro: 1000, miljoen: 1_000_000 } as const;
+/** Text claims the tables cannot check, with the reason (shown beside the check's findings). */
+export function notCheckableClaims(): NotCheckable[] {
+  return claimsFile().not_checkable;
+}
+
+const UNIT_EURO = { euro: 1, aantal: 1, keuro: 1000, miljoen: 1_000_000 } as const;
 
 function evaluate(c: Claim): {
   printed: number;
   computed: number;
   difference: number;
-  unit: 'euro' | 'percent';
+  unit: Finding['unit'];
 } {
-  if (c.op === 'ratio') {
+  if (c.op === 'ratio' || c.op === 'underuse') {
     const [num, den] = c.terms;
-    if (!num || !den) throw new Error(`claim ${c.id}: ratio needs two terms`);
+    if (!num || !den) throw new Error(`claim ${c.id}: ${c.op} needs two terms`);
     const scale = 10 ** (c.decimals ?? 0);
-    const computed = money.divRound(money.euros(num.value) * 100 * scale, money.euros(den.value)) / scale;
+    const d = money.euros(den.value);
+    const n = c.op === 'ratio' ? money.euros(num.value) : d - money.euros(num.value);
+    const computed = money.divRound(n * 100 * scale, d) / scale;
     const printed = Number(c.printed.value);
     return {
       printed,
@@ -50,14 +76,20 @@ function evaluate(c: Claim): {
       unit: 'percent',
     };
   }
-  if (c.unit === 'percent') throw new Error(`claim ${c.id}: a sum in percent`);
+  if (c.unit === 'percent') throw new Error(`claim ${c.id}: a ${c.op} in percent`);
   const factor = UNIT_EURO[c.unit];
   // cents × factor / 100 stays an integer number of euros for every unit used.
-  const toEuro = (v: string) => (money.euros(v) * factor) / 100;
-  const computedCents = c.terms.reduce((s, t) => s + money.euros(t.value), 0);
-  const printed = toEuro(c.printed.value);
-  const computed = (computedCents * factor) / 100;
-  return { printed, computed, difference: printed - computed, unit: 'euro' };
+  const printed = (money.euros(c.printed.value) * UNIT_EURO[c.printed_unit ?? c.unit]) / 100;
+  let computedCents: number;
+  if (c.op === 'product') {
+    const [a, b] = c.terms;
+    if (!a || !b || c.terms.length !== 2) throw new Error(`claim ${c.id}: product needs two terms`);
+    computedCents = money.divRound(money.euros(a.value) * money.euros(b.value), 100);
+  } else computedCents = c.terms.reduce((s, t) => s + money.euros(t.value), 0);
+  const computed = money.divRound(computedCents * factor, 100);
+  // at-most: a part that does not exceed its whole agrees; only the excess is a finding.
+  const difference = c.op === 'at-most' && printed <= computed ? 0 : printed - computed;
+  return { printed, computed, difference, unit: c.unit === 'aantal' ? 'aantal' : 'euro' };
 }
 
 export function claimFindings(claims: Claim[] = loadClaims()): Finding[] {

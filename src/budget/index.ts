@@ -1,7 +1,14 @@
 /** Budget module: the seeds' budget tables as data, computed totals, execution and the check. */
 
 export { check, checkYear, type Finding, findingSchema } from './check.ts';
-export { type Claim, claimFindings, claimSchema, loadClaims } from './claims.ts';
+export {
+  type Claim,
+  claimFindings,
+  claimSchema,
+  loadClaims,
+  type NotCheckable,
+  notCheckableClaims,
+} from './claims.ts';
 export {
   computeTotals,
   type Execution,

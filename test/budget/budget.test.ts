@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { budgetData, check, computeTotals, execution, ratePercent } from '../../src/budget/index.ts';
+import {
+  budgetData,
+  check,
+  claimFindings,
+  computeTotals,
+  execution,
+  loadClaims,
+  notCheckableClaims,
+  ratePercent,
+} from '../../src/budget/index.ts';
 
 const data = budgetData();
 const S000 = 'seeds/000_3bfdbb028fdab786.txt';
 const S003 = 'seeds/003_041d48c097fadc86.txt';
+const S002 = 'seeds/002_fa7ec9f147cf0c36.txt';
 
 function total(year: number, level: string, code: string, credit: string, stage: string): number | undefined {
   return computeTotals(data, year).find(
@@ -107,6 +117,78 @@ describe('budget check', () => {
     expect(claim(`${S000}:L5804`)).toMatchObject({ printed: 89, computed: 88, unit: 'percent' }); // B5: 88,36%
     expect(claim(`${S003}:L755`)).toMatchObject({ difference: -30_000_000 }); // B8 typo 522.157 vs 552.157
     expect(claim(`${S003}:L1876`)?.difference).toBe(873_000); // B9: 18.278 − 17.405
+  });
+  it('the remaining text claims B1, B3, B4, B6, B7, B11, B12, B16 by their seed lines', () => {
+    const claim = (src: string) => at(src, 'text-claim');
+    // B1: 458.323 − 410.974 = 47.349; printed 59.707; the 12.358 difference is the afrekening 2020 (L2190).
+    expect(claim(`${S000}:L2150-2151`)).toEqual([
+      expect.objectContaining({
+        printed: 59_707_000,
+        computed: 47_349_000,
+        difference: 12_358_000,
+        sources: [`${S000}:L2150-2151`, `${S000}:L2140`],
+      }),
+    ]);
+    // B3: gewest 1 − 33.396 / 35.306 = 1.910 / 35.306 = 5,41% → 5,4 (printed 9,5);
+    // gemeenschap 1 − 48.296 / 54.325 = 6.029 / 54.325 = 11,10% → 11,1 (printed 8,9).
+    const b3 = claim(`${S000}:L769-771`);
+    expect(b3.map((f) => [f.printed, f.computed, f.difference, f.sources[1]])).toEqual([
+      [9.5, 5.4, 4.1, `${S000}:L3713`],
+      [8.9, 11.1, -2.2, `${S000}:L3772`],
+    ]);
+    expect(b3[0]?.unit).toBe('percent');
+    // B4: 1,10 × 32.444 = 35.688,4 → 35.688 aanvragen; printed 36.007: 319 more.
+    expect(claim(`${S000}:L3735-3736`)).toEqual([
+      expect.objectContaining({ printed: 36_007, computed: 35_688, difference: 319, unit: 'aantal' }),
+    ]);
+    // B6: a part of 36.468 inside a BU VEK of 32.322: 4.146 keuro more than the whole.
+    expect(claim(`${S000}:L5211-5212`)).toEqual([
+      expect.objectContaining({
+        printed: 36_468_000,
+        computed: 32_322_000,
+        difference: 4_146_000,
+        sources: [`${S000}:L5211-5212`, `${S000}:L5210-5211`],
+      }),
+    ]);
+    // B7: 3.333 in the relance summary vs 3.458 requested for opleidingsincentives.
+    expect(claim(`${S000}:L744`)).toEqual([
+      expect.objectContaining({ printed: 3_333_000, computed: 3_458_000, difference: -125_000 }),
+    ]);
+    // B11: 2.000 + 12.912 + 1.315 = 16.227 vs +14.896 printed: −1.331 (the 1.331 called VAK).
+    expect(claim(`${S003}:L1885-1886`)).toEqual([
+      expect.objectContaining({ printed: 14_896_000, computed: 16_227_000, difference: -1_331_000 }),
+    ]);
+    // B12: 27 + 11 + 17 = 55 vs 131 kept in BA.
+    expect(claim(`${S003}:L1819-1822`)).toEqual([
+      expect.objectContaining({ printed: 131_000, computed: 55_000, difference: 76_000 }),
+    ]);
+    // B16: "11.000 euro" vs 8.000 + 3.000 keuro = 11.000.000 euro.
+    expect(claim(`${S002}:L957`)).toEqual([
+      expect.objectContaining({ printed: 11_000, computed: 11_000_000, difference: -10_989_000 }),
+    ]);
+  });
+  it('a part within its whole (at-most) is no finding; the not-checkable claims say why', () => {
+    const ok = claimFindings([
+      {
+        id: 'X',
+        where: 'x',
+        unit: 'keuro',
+        op: 'at-most',
+        printed: { value: '5', source: `${S000}:L1` },
+        terms: [{ value: '6', source: `${S000}:L2` }],
+      },
+    ]);
+    expect(ok).toEqual([]);
+    const nc = notCheckableClaims();
+    expect(nc.map((n) => n.id)).toEqual(['B3-jaar', 'B13-B15-BO', 'T7-vorderingen']);
+    for (const n of nc) expect(n.reason.length).toBeGreaterThan(20);
+  });
+  it('all 16 text claims of the note (B1-B16) are checked or listed as not checkable', () => {
+    const ids = new Set([
+      ...loadClaims().map((c) => c.id.replace(/[ab]$/, '')),
+      ...notCheckableClaims().map((n) => n.id),
+    ]);
+    for (let i = 1; i <= 16; i++) expect(ids.has(`B${i}`), `B${i}`).toBe(true);
   });
   it('finds nothing else: all other totals reproduce', () => {
     const kinds = findings.filter((f) => f.kind !== 'text-claim').map((f) => `${f.sources[0]} ${f.where}`);

@@ -33,6 +33,9 @@ function params(c: WebContext) {
   return { year, article: c.req.query('artikel') ?? DEFAULT_ARTICLE[year] ?? '' };
 }
 const keuro = (euro: number) => formatNumber(euro / 1000, Number.isInteger(euro / 1000) ? 0 : 3);
+/** A finding's value in its unit: keuro for euro, '%' for percent, a plain count for aantal. */
+const findingValue = (unit: string, v: number) =>
+  unit === 'percent' ? `${formatNumber(v)} %` : unit === 'aantal' ? formatNumber(v) : keuro(v);
 
 function Waterfall(p: { steps: ReturnType<typeof waterfall> }) {
   if (p.steps.length === 0) return <p>Geen gegevens voor dit artikel.</p>;
@@ -242,13 +245,9 @@ export function budgetPages() {
               <tr>
                 <td>{f.kind}</td>
                 <td>{f.where}</td>
-                <td class="num">
-                  {f.unit === 'percent' ? `${formatNumber(f.printed)} %` : keuro(f.printed)}
-                </td>
-                <td class="num">
-                  {f.unit === 'percent' ? `${formatNumber(f.computed)} %` : keuro(f.computed)}
-                </td>
-                <td class="num">{f.unit === 'percent' ? formatNumber(f.difference) : keuro(f.difference)}</td>
+                <td class="num">{findingValue(f.unit, f.printed)}</td>
+                <td class="num">{findingValue(f.unit, f.computed)}</td>
+                <td class="num">{findingValue(f.unit, f.difference)}</td>
                 <td>{f.sources.join(' · ')}</td>
               </tr>
             ))}
