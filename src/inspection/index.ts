@@ -37,6 +37,13 @@ export {
   ORIGINS,
   OUTCOMES,
 } from './states.ts';
+export {
+  ANTI_DISCRIMINATION_DOMAIN,
+  type ComputedRow,
+  type FineLeadTime,
+  type InspectionYearReport,
+  inspectionReport,
+} from './yearly.ts';
 
 import type { Command } from '../commands/index.ts';
 import { openInspectionFromRisk } from './from-risk.ts';

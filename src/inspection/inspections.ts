@@ -193,6 +193,11 @@ export const inspectionTransitionInput = z.object({
   amount: amountSchema.optional().nullable(),
   /** A vaststelling: the rule (seed lines or measure id) the facts concern. */
   rule: z.string().trim().max(200).optional().nullable(),
+  /**
+   * Administrative fine: the day the parket decided not to prosecute; the decree's 8-month term
+   * runs from it (seeds/001_4a57afe77d69f3a4.txt:L9376-9379). The fine's day is the closing day.
+   */
+  prosecutorDecisionOn: isoDateSchema.optional().nullable(),
 });
 
 function transitionCommand(action: InspectionAction) {
@@ -225,6 +230,10 @@ function transitionCommand(action: InspectionAction) {
       if (def.outcome) data['outcome'] = input.outcome;
       if (recovery) data['recoveryCents'] = input.amount;
       if (input.rule) data['rule'] = input.rule;
+      if (def.outcome && input.outcome === 'administratieve-geldboete') {
+        data['fineImposedOn'] = todayIso(ctx.now);
+        if (input.prosecutorDecisionOn) data['prosecutorDecisionOn'] = input.prosecutorDecisionOn;
+      }
       await addEvent(ctx.tx, ctx, row.id, { action, from: row.state, to, note, data });
       await ctx.tx.query(
         `UPDATE inspection_dossiers SET state = $2, outcome = COALESCE($3, outcome), recovery_cents = COALESCE($4, recovery_cents),

@@ -28,9 +28,13 @@ describeEachDb('inspection report over HTTP', ({ db }) => {
   it('reproduces the 2021 table for an inspecteur', async () => {
     const res = await inspecteur.get('/api/v1/inspection/report?year=2021');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { total: Record<string, unknown>; check: { findings: unknown[] } };
-    expect(body.total).toMatchObject({ dossiers: 2163, pj: 178, recoveriesEur: 5989127 });
-    expect(body.check.findings).toEqual([]);
+    const body = (await res.json()) as {
+      computed: { total: Record<string, unknown> };
+      reference: { total: Record<string, unknown>; check: { findings: unknown[] } };
+    };
+    expect(body.reference.total).toMatchObject({ dossiers: 2163, pj: 178, recoveriesEur: 5989127 });
+    expect(body.reference.check.findings).toEqual([]);
+    expect(body.computed.total).toEqual({ domain: 'TOTAAL', dossiers: 0, pj: 0, recoveriesCents: 0 });
   });
 
   it('gives an analist the aggregates and refuses a werkgever', async () => {
@@ -38,8 +42,10 @@ describeEachDb('inspection report over HTTP', ({ db }) => {
     expect((await werkgever.get('/api/v1/inspection/report?year=2022')).status).toBe(403);
   });
 
-  it('answers 404 for a year without a table and 400 for a bad year', async () => {
-    expect((await inspecteur.get('/api/v1/inspection/report?year=2019')).status).toBe(404);
+  it('computes any year from the dossiers (no reference outside 2021-2022) and answers 400 for a bad year', async () => {
+    const r2019 = await inspecteur.get('/api/v1/inspection/report?year=2019');
+    expect(r2019.status).toBe(200);
+    expect(((await r2019.json()) as { reference: unknown }).reference).toBeNull();
     expect((await inspecteur.get('/api/v1/inspection/report?year=twee')).status).toBe(400);
   });
 

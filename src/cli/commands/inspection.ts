@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { systemActor } from '../../access/index.ts';
 import {
   getInspection,
   INSPECTION_TRANSITIONS,
   type InspectionAction,
+  inspectionReport,
   listInspections,
   openInspection,
+  openInspectionFromRisk,
   riskHits,
-  vsiReport,
 } from '../../inspection/index.ts';
 import { withCli } from '../context.ts';
 import { type Io, printJson, renderTable } from '../output.ts';
@@ -108,30 +108,78 @@ export function inspectionCommand(program: Command, io: Io): void {
       );
     });
   group
+    .command('open-from-risk')
+    .description('Opent een inspectiedossier vanuit een treffer van de risicolijst (herkomst risicolijst).')
+    .requiredOption('--rule <regel>', 'de risicoregel van de treffer')
+    .requiredOption('--organisation <id>', 'organisatie-id van de treffer')
+    .requiredOption('--reason <tekst>', 'de reden van de treffer')
+    .option('--person <id>', 'persoon-id van de treffer')
+    .option('--record <soort:id...>', 'de gegevens achter de treffer, bv. placement:<id>')
+    .option('--domain <domein>', 'domein van de VSI-tabel', 'Maatwerk')
+    .option('--measure <maatregel>', 'maatregel-id, bv. collectief-maatwerk')
+    .action(
+      async (o: {
+        rule: string;
+        organisation: string;
+        reason: string;
+        person?: string;
+        record?: string[];
+        domain: string;
+        measure?: string;
+      }) =>
+        printJson(
+          io,
+          await withCli((c) =>
+            c.run(openInspectionFromRisk, {
+              rule: o.rule,
+              organisationId: o.organisation,
+              personId: o.person ?? null,
+              reason: o.reason,
+              records: (o.record ?? []).map((r) => {
+                const i = r.indexOf(':');
+                return { kind: r.slice(0, i), id: r.slice(i + 1) };
+              }),
+              domain: o.domain,
+              measureId: o.measure ?? null,
+            }),
+          ),
+        ),
+    );
+  group
     .command('report')
-    .description('De VSI-jaartabel per domein (dossiers, PJ, voorgestelde terugvorderingen).')
+    .description(
+      'De VSI-jaartabel per domein (dossiers, PJ, voorgestelde terugvorderingen) uit de inspectiedossiers, met de referentiecijfers 2021-2022, antidiscriminatie en de doorlooptijd van boetes.',
+    )
     .requiredOption('--year <jaar>', 'het jaar, bv. 2022')
     .option('--format <formaat>', 'table of json', 'table')
-    .action((o: { year: string; format: string }) => {
-      // Reference data only: no database needed.
-      const report = vsiReport(systemActor('cli'), Number(o.year));
+    .action(async (o: { year: string; format: string }) => {
+      const report = await withCli((c) => inspectionReport(c.db, c.actor, Number(o.year)));
       if (o.format === 'json') return printJson(io, report);
+      const ref = new Map((report.reference?.domains ?? []).map((r) => [r.domain, r]));
+      if (report.reference) ref.set('TOTAAL', report.reference.total);
       io.out(
         renderTable(
-          [report.total, ...report.domains],
+          [report.computed.total, ...report.computed.domains],
           [
             { header: 'domein', value: (r) => r.domain },
             { header: 'dossiers', value: (r) => r.dossiers },
             { header: 'PJ', value: (r) => r.pj },
-            { header: 'terugvorderingen (€)', value: (r) => r.recoveriesEur },
-            { header: 'bron', value: (r) => r.source },
+            { header: 'terugvorderingen (€)', value: (r) => r.recoveriesCents / 100 },
+            { header: 'ref. dossiers', value: (r) => ref.get(r.domain)?.dossiers ?? null },
+            { header: 'ref. PJ', value: (r) => ref.get(r.domain)?.pj ?? null },
+            { header: 'ref. terugv. (€)', value: (r) => ref.get(r.domain)?.recoveriesEur ?? null },
           ],
         ),
       );
+      const f = report.computed.fineLeadTime;
       io.out(
-        report.check.findings.length
-          ? report.check.findings.map((f) => `afwijking: ${f.message} (${f.source})`).join('\n')
-          : `controle: ${report.check.checked.totals} totalen en ${report.check.checked.trends} trends kloppen`,
+        `boetes binnen ${f.normMonths} maanden: ${f.withinNorm} van ${f.measured} gemeten (${f.fines} opgelegd; norm ${f.normShare}%, ${f.source})`,
       );
+      if (report.reference)
+        io.out(
+          report.reference.check.findings.length
+            ? report.reference.check.findings.map((x) => `afwijking: ${x.message} (${x.source})`).join('\n')
+            : `referentie: ${report.reference.check.checked.totals} totalen en ${report.reference.check.checked.trends} trends kloppen (${report.reference.source})`,
+        );
     });
 }

@@ -14,6 +14,7 @@ import { Layout } from '../components/layout.tsx';
 import { type Column, DataTable } from '../components/table.tsx';
 import { requireWebUser, takeFlash, type WebContext } from '../context.ts';
 import { formatDate, formatNumber } from '../format.ts';
+import { InspectionStart } from './home-inspection.tsx';
 import { PublicHome } from './public-home.tsx';
 
 interface Card {
@@ -50,6 +51,18 @@ function cardsFor(c: WebContext): Card[] {
     title: 'Regelgeving',
     text: 'Elke maatregel met haar rechtsgrond, parameters en een rekenmodule.',
   });
+  if (can(a, 'inspection:handle'))
+    cards.push({
+      href: '/inspectie',
+      title: 'Inspectie',
+      text: 'Inspectiedossiers met tijdlijn, de risicolijst (knipperlichten) en het rapport.',
+    });
+  else if (can(a, 'inspection:report'))
+    cards.push({
+      href: '/inspectie/rapport',
+      title: 'Inspectierapport',
+      text: 'De VSI-jaartabel per domein, antidiscriminatie en de doorlooptijd van boetes (aantallen).',
+    });
   if (can(a, 'users:manage'))
     cards.push({ href: '/beheer', title: 'Beheer', text: 'Gebruikers, rollen en het auditlogboek.' });
   if (can(a, 'audit:read'))
@@ -245,6 +258,7 @@ export function homePages(): Hono<AppEnv> {
         {can(a, 'dossiers:read') && hasRole(c, 'inspecteur') && !can(a, 'dossiers:handle') && (
           <RecentDossiers c={c} />
         )}
+        {can(a, 'inspection:handle') && hasRole(c, 'inspecteur') && <InspectionStart c={c} />}
         <ul class="cards">
           {cardsFor(c).map((card) => (
             <li>

@@ -8,11 +8,14 @@ import type { AppEnv } from '../../http/index.ts';
 import { getInspection, listInspections, RISK_RULES, riskHits } from '../../inspection/index.ts';
 import { Layout } from '../components/layout.tsx';
 import { requireWebUser, type WebContext } from '../context.ts';
+import { inspectionReportPages } from './inspection-report.tsx';
 
 const BASE = '/inspectie';
 
 export function inspectionPages() {
   const app = new Hono<AppEnv>();
+  // The report is counts only: its own guard lets an analist in (inspection-report.tsx).
+  app.route('/rapport', inspectionReportPages());
   const guard = (c: WebContext) => {
     const auth = requireWebUser(c);
     assertCan(auth.actor, 'inspection:handle');
@@ -52,6 +55,9 @@ export function inspectionPages() {
             ))}
           </tbody>
         </table>
+        <p>
+          <a href={`${BASE}/rapport`}>Naar het inspectierapport (VSI-jaartabel, antidiscriminatie, boetes)</a>
+        </p>
         <h2>Nieuwe risicotreffers</h2>
         <ul>
           {RISK_RULES.map((r) => (
@@ -67,7 +73,12 @@ export function inspectionPages() {
   app.get('/risicos', async (c) => {
     const auth = guard(c);
     const rule = c.req.query('regel') || undefined;
-    const hits = await riskHits(c.var.deps.db, auth.actor, { rule });
+    const organisation = c.req.query('organisatie') || undefined;
+    const all = await riskHits(c.var.deps.db, auth.actor, { rule });
+    const organisations = [...new Map(all.map((h) => [h.organisation.id, h.organisation])).values()].sort(
+      (a, b) => a.name.localeCompare(b.name, 'nl-BE'),
+    );
+    const hits = organisation ? all.filter((h) => h.organisation.id === organisation) : all;
     const def = RISK_RULES.find((r) => r.id === rule);
     return c.html(
       <Layout title="Risicolijst" auth={auth} path={c.req.path} wide>
@@ -82,9 +93,23 @@ export function inspectionPages() {
                 </option>
               ))}
             </select>
+          </label>{' '}
+          <label>
+            Organisatie{' '}
+            <select name="organisatie">
+              <option value="">alle organisaties</option>
+              {organisations.map((o) => (
+                <option value={o.id} selected={o.id === organisation}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
           </label>
           <button type="submit">Filter</button>
         </form>
+        <p>
+          {hits.length} {hits.length === 1 ? 'treffer' : 'treffers'}
+        </p>
         {def && (
           <p>
             {def.reasoning} <small>({def.source})</small>
