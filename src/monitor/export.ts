@@ -3,6 +3,7 @@
  * like the study's annex — one sheet per table, Dutch number formats.
  */
 import type { CheckReport } from './check.ts';
+import type { KpiReport } from './kpis.ts';
 import type { Ladder } from './ladder.ts';
 import { TABEL_39 } from './reference.ts';
 import type { SeriesRow } from './series.ts';
@@ -81,6 +82,49 @@ export function ladderCsv(l: Ladder): string {
   return csv(rows);
 }
 
+/** Several ladders (the regions of one year) in one CSV: one header, the rows of each in turn. */
+export function laddersCsv(ls: Ladder[]): string {
+  return ls
+    .map((l, i) => (i === 0 ? ladderCsv(l) : ladderCsv(l).split('\r\n').slice(1).join('\r\n')))
+    .join('');
+}
+
+/** The lead-time norms of the boordtabel, with both years' colours. */
+export function normsCsv(k: KpiReport): string {
+  const [y1, y2] = k.norms.years;
+  return csv([
+    ['kernproces', 'streefnorm', 'streefdoel', `${y1}`, `kleur ${y1}`, `${y2}`, `kleur ${y2}`, 'bron'],
+    ...k.norms.rows.map((n) => [
+      n.process,
+      n.norm,
+      n.target,
+      n.y2021,
+      n.colour2021,
+      n.y2022,
+      n.colour2022,
+      n.source,
+    ]),
+  ]);
+}
+
+/** The KPI tiles: value, the year before, norm and colour, with the source. */
+export function kpisCsv(k: KpiReport): string {
+  return csv([
+    ['id', 'kpi', 'jaar', 'waarde (%)', 'vorig jaar', 'vorige waarde (%)', 'norm', 'kleur', 'bron'],
+    ...k.kpis.map((t) => [
+      t.id,
+      t.label,
+      t.year,
+      t.value,
+      t.previous?.year ?? null,
+      t.previous?.value ?? null,
+      t.norm,
+      t.colour,
+      t.source,
+    ]),
+  ]);
+}
+
 export function seriesCsv(rows: SeriesRow[]): string {
   const years = TABEL_39.years;
   const out: (string | number | null)[][] = [
@@ -107,6 +151,9 @@ export async function monitorXlsx(input: {
   ladder?: Ladder;
   table: SeriesRow[];
   check?: CheckReport;
+  /** The West-Flemish regions of the ladder's year, one row each. */
+  regions?: Ladder[];
+  kpis?: KpiReport;
 }): Promise<Buffer> {
   // Loaded on first use: exceljs takes a second to import and most callers never need it.
   const { default: ExcelJS } = await import('exceljs');
@@ -170,6 +217,40 @@ export async function monitorXlsx(input: {
   t.getColumn(1).width = 60;
   for (let c = 3; c < 3 + 2 * years.length; c++) t.getColumn(c).numFmt = COUNT;
   for (let c = 3 + 2 * years.length; c < 3 + 3 * years.length + 4; c++) t.getColumn(c).numFmt = PCT;
+  if (input.regions?.length) {
+    const r = wb.addWorksheet(`Regio's ${input.regions[0]?.year}`);
+    r.addRow(['Regio', 'Trede 5', 'Trede 4', 'Trede 3', 'Totaal', 'Bron']).font = { bold: true };
+    for (const l of input.regions)
+      r.addRow([l.regionName, ...l.rungs.map((x) => x.total), l.total, l.source]);
+    r.getColumn(1).width = 40;
+    for (let col = 2; col <= 5; col++) r.getColumn(col).numFmt = COUNT;
+  }
+  if (input.kpis) {
+    const k = wb.addWorksheet("KPI's");
+    k.addRow(['KPI', 'Jaar', 'Waarde', 'Vorig jaar', 'Vorige waarde', 'Norm', 'Kleur', 'Bron']).font = {
+      bold: true,
+    };
+    for (const t of input.kpis.kpis)
+      k.addRow([t.label, t.year, t.value, t.previous?.year, t.previous?.value, t.norm, t.colour, t.source]);
+    k.getColumn(1).width = 50;
+    k.getColumn(3).numFmt = PCT;
+    k.getColumn(5).numFmt = PCT;
+    const [y1, y2] = input.kpis.norms.years;
+    const n = wb.addWorksheet('Doorlooptijden');
+    n.addRow([
+      'Kernproces',
+      'Streefnorm',
+      'Streefdoel',
+      `${y1}`,
+      `Kleur ${y1}`,
+      `${y2}`,
+      `Kleur ${y2}`,
+      'Bron',
+    ]).font = { bold: true };
+    for (const x of input.kpis.norms.rows)
+      n.addRow([x.process, x.norm, x.target, x.y2021, x.colour2021, x.y2022, x.colour2022, x.source]);
+    n.getColumn(1).width = 50;
+  }
   if (input.check) {
     const c = wb.addWorksheet('Controle');
     c.addRow([

@@ -88,9 +88,14 @@ export interface KpiTile {
   note: string | null;
 }
 
+/** The two years of the lead-time boordtabel (seeds/001), the keys of its columns in kpis.yaml. */
+export const NORM_YEARS = [2021, 2022] as const;
+
 export interface KpiReport {
   kpis: KpiTile[];
   norms: {
+    /** The years of the columns `y2021` and `y2022`. */
+    years: typeof NORM_YEARS;
     title: string;
     source: string;
     legend: typeof KPI_DATA.legend;
@@ -138,6 +143,7 @@ export function kpiReport(): KpiReport {
   return {
     kpis,
     norms: {
+      years: NORM_YEARS,
       title: KPI_DATA.norms_title,
       source: KPI_DATA.norms_source,
       legend: KPI_DATA.legend,
