@@ -6,6 +6,7 @@ import { type Actor, assertCan, can, organisationScope } from '../access/index.t
 import type { Queryable } from '../db/index.ts';
 import { NotFoundError } from '../domain/index.ts';
 import { getOrganisation } from '../registry/index.ts';
+import { isDue } from './runs-shared.ts';
 
 export interface RunSummary {
   id: string;
@@ -88,7 +89,7 @@ export async function listRuns(
     let all = 0;
     for (const x of t) {
       all += Number(x.amount);
-      if (x.component === 'loonpremie' || x.component === 'begeleidingspremie') due += Number(x.amount);
+      if (isDue(x.component)) due += Number(x.amount);
     }
     out.push(summary({ ...r, due_cents: due, advances_cents: due - all, balance_cents: all }));
   }
@@ -131,7 +132,7 @@ export async function getRun(db: Queryable, actor: Actor, id: string) {
     let all = 0;
     for (const l of lines) {
       all += Number(l.amount_cents);
-      if (l.component === 'loonpremie' || l.component === 'begeleidingspremie') due += Number(l.amount_cents);
+      if (isDue(l.component)) due += Number(l.amount_cents);
     }
     shown = { ...run, due_cents: due, advances_cents: due - all, balance_cents: all };
   }

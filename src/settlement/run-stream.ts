@@ -17,7 +17,7 @@ import { cmwParams, rulesetInfo } from './params.ts';
 import { parsePeriod } from './period.ts';
 import { settlementPlan } from './plan.ts';
 import { markRecoveriesSettled, recoveryLines } from './recoveries.ts';
-import { assumptionTable, type RunLineView, type RunView, workerMonthSchema } from './runs-shared.ts';
+import { assumptionTable, isDue, type RunLineView, type RunView, workerMonthSchema } from './runs-shared.ts';
 
 const euroAmount = workerMonthSchema.shape.wage;
 
@@ -41,7 +41,8 @@ export interface StreamOptions {
 }
 
 const NO_RUN = '00000000-0000-0000-0000-000000000000';
-const isPremium = (c: string) => c === 'loonpremie' || c === 'begeleidingspremie';
+/** Every payable component counts as due (runs-shared.ts), not only loonpremie and begeleidingspremie. */
+const isPremium = isDue;
 const preparer = (actor: Actor) => actor.userId ?? actor.label;
 
 interface Out {

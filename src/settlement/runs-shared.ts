@@ -73,3 +73,12 @@ export async function assumptionTable(db: Queryable): Promise<AssumptionTable> {
   }
   return table;
 }
+
+/**
+ * Components that offset what is due (what was already paid, a withholding, a recovery); every
+ * other component of a line is a payable amount and counts in `totals.due` under its own name
+ * (loonpremie, begeleidingspremie, vergoeding, begeleidingssubsidie, voorschot, the premiums of
+ * granted dossiers). `totals.advances` is minus the sum of the offsets.
+ */
+export const OFFSET_COMPONENTS: readonly string[] = ['verrekening', 'inhouding', 'terugvordering'];
+export const isDue = (component: string): boolean => !OFFSET_COMPONENTS.includes(component);

@@ -8,9 +8,13 @@ import { z } from 'zod';
 import { type Actor, assertCan, organisationScope } from '../access/index.ts';
 import { defineCommand } from '../commands/index.ts';
 import type { Queryable } from '../db/index.ts';
+import type { Cents } from '../domain/index.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/index.ts';
-import { parsePeriod } from './period.ts';
+import { prepareMeasureRun } from './measure-runs.ts';
+import { type Period, parsePeriod } from './period.ts';
+import { SETTLED_MEASURES } from './plan.ts';
 import { registryWorkerMonths } from './registry-input.ts';
+import { paidAdvances } from './run-store.ts';
 import { groupedWages, streamRunCommand } from './run-stream.ts';
 import { euroAmount, workerMonthSchema } from './runs-shared.ts';
 import { RUN_ACTIONS, type RunAction, type RunState } from './states.ts';
@@ -22,13 +26,30 @@ export {
   workerMonthSchema,
 } from './runs-shared.ts';
 
+const kbo = z.string().regex(/^\d{10}$/);
 export const prepareRunInput = z.object({
-  measure: z.literal('collectief-maatwerk'),
+  measure: z.enum(SETTLED_MEASURES),
   period: z.string(),
   /** The wage data; when absent, read from the registry (wage months and support packages). */
   wages: z.array(workerMonthSchema).optional(),
-  /** What was already paid for the period per organisation (the monthly advances). */
-  advances_paid: z.array(z.object({ kbo: z.string().regex(/^\d{10}$/), amount: euroAmount })).default([]),
+  /**
+   * What was already paid for the period per organisation (the monthly advances); when absent,
+   * the advance lines of the period's months in runs confirmed paid (run-store.ts paidAdvances).
+   */
+  advances_paid: z.array(z.object({ kbo, amount: euroAmount })).optional(),
+  /** LDE quarter: VTE target-group workers per organisation (two decimals). */
+  lde_vte: z.array(z.object({ kbo, vte: z.number().min(0).max(100_000) })).optional(),
+  /** AMA WSE month or year: the participants per month with their hours a week. */
+  participants: z
+    .array(
+      z.object({
+        kbo,
+        worker: z.string().min(1),
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+        hours_per_week: z.number().min(0).max(60),
+      }),
+    )
+    .optional(),
   dry_run: z.boolean().default(false),
 });
 
@@ -43,13 +64,34 @@ export const prepareRun = defineCommand({
   authorize: ({ actor }) => assertCan(actor, 'settlement:prepare'),
   async run(ctx, input) {
     const period = parsePeriod(input.period);
-    if (period.kind === 'voorschot') {
-      throw ValidationError.field(
-        'period',
-        'voorschotruns zijn nog niet aan de databank gekoppeld; gebruik een kwartaal of jaar',
-      );
+    if (period.kind === 'voorschot' || input.measure !== 'collectief-maatwerk') {
+      // Advances of every measure, LDE and AMA WSE: few lines, computed whole (measure-runs.ts).
+      if (input.wages)
+        throw ValidationError.field(
+          'wages',
+          'loongegevens horen enkel bij een afrekening van collectief maatwerk',
+        );
+      const view = await prepareMeasureRun(ctx.tx, ctx.actor, ctx.now, { ...input, period });
+      return {
+        result: view,
+        audit: {
+          entityType: 'settlement_run',
+          entityId: view.id ?? 'dry-run',
+          data: {
+            period: input.period,
+            kind: period.kind,
+            lines: view.line_count,
+            unchanged: !view.line_count,
+          },
+        },
+      };
     }
-    const { wages: given, ...header } = input;
+    const { wages: given, lde_vte: _l, participants: _p, ...rest } = input;
+    const header = {
+      ...rest,
+      measure: input.measure,
+      advances_paid: await advancesOf(ctx.tx, input.measure, period, rest.advances_paid),
+    };
     const wages = given ?? (await registryWorkerMonths(ctx.tx, ctx.actor, input.measure, period));
     const months = new Set(period.months);
     const outside = wages.findIndex((w) => !months.has(w.month));
@@ -59,6 +101,24 @@ export const prepareRun = defineCommand({
     return command.run(ctx, header);
   },
 });
+
+/** Advances given with the run, or else those paid in advance runs of the period's months. */
+async function advancesOf(
+  tx: Queryable,
+  measure: string,
+  period: Period,
+  given: { kbo: string; amount: Cents }[] | undefined,
+) {
+  if (given) return given;
+  const { paid, pending } = await paidAdvances(tx, measure, period.months);
+  if (pending.length) {
+    throw new ConflictError(
+      'advance_not_confirmed',
+      `Voorschotrun(s) van ${pending.join(', ')} zijn goedgekeurd maar nog niet als betaald bevestigd: bevestig de betaling (settlement confirm) en start de afrekening opnieuw.`,
+    );
+  }
+  return [...paid].map(([kbo, amount]) => ({ kbo, amount }));
+}
 
 const preparer = (actor: Actor) => actor.userId ?? actor.label;
 
