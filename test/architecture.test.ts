@@ -44,6 +44,7 @@ const TABLES: Record<string, string> = {
   sessions: 'users',
   api_tokens: 'users',
   login_throttle: 'users',
+  password_reset_requests: 'users',
   organisations: 'registry',
   organisation_links: 'registry',
   recognitions: 'registry',

@@ -1,6 +1,12 @@
 /** Users, passwords, sessions and API tokens. */
 export { hashPoolStats } from './hash-pool.ts';
 export { PASSWORD_MIN_SCORE, passwordProblem } from './password-policy.ts';
+export {
+  listPasswordResetRequests,
+  type PasswordResetRequestView,
+  previousVisit,
+  requestPasswordReset,
+} from './reset-requests.ts';
 export { PASSWORD_MIN_LENGTH } from './secrets.ts';
 export {
   type ApiTokenView,

@@ -7,6 +7,7 @@ import type { Actor, Channel } from '../access/index.ts';
 import { defineCommand } from '../commands/index.ts';
 import type { Queryable } from '../db/index.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../domain/index.ts';
+import { recordVisit } from './reset-requests.ts';
 import { hashPassword, randomToken, tokenHash, verifyPassword } from './secrets.ts';
 import { loadUser, type UserView } from './users.ts';
 
@@ -93,6 +94,7 @@ export const login = defineCommand({
       csrfToken,
       expiresAt,
     ]);
+    await recordVisit(tx, row.id, now);
     const user = (await loadUser(tx, row.id))!;
     const result: LoginResult = { token, csrfToken, expiresAt: expiresAt.toISOString(), user };
     return { result, audit: { entityType: 'user', entityId: row.id, data: { username: user.username } } };

@@ -14,6 +14,7 @@ import {
 } from '../domain/index.ts';
 import { organisationsById } from '../registry/index.ts';
 import { passwordProblem } from './password-policy.ts';
+import { closePasswordResetRequests, requestPasswordReset } from './reset-requests.ts';
 import { generatePassword, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './secrets.ts';
 import type { UserView } from './views.ts';
 
@@ -271,9 +272,10 @@ export const resetPassword = defineCommand({
     );
     if (rowCount === 0) throw new NotFoundError('Gebruiker', input.id);
     const revoked = await revokeOtherCredentials(tx, input.id, now);
+    const requestsClosed = await closePasswordResetRequests(tx, input.id, now);
     return {
       result: { oneTimePassword },
-      audit: { entityType: 'user', entityId: input.id, data: { revoked } },
+      audit: { entityType: 'user', entityId: input.id, data: { revoked, requestsClosed } },
     };
   },
 });
@@ -314,7 +316,7 @@ export const changeOwnPassword = defineCommand({
   },
 });
 
-export const USER_COMMANDS = [createUser, updateUser, resetPassword, changeOwnPassword];
+export const USER_COMMANDS = [createUser, updateUser, resetPassword, changeOwnPassword, requestPasswordReset];
 
 /**
  * On the very first start (no users at all) Trede creates the administrator `admin`. Its password

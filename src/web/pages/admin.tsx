@@ -8,7 +8,9 @@ import { organisationIdsByKbo, organisationsById } from '../../registry/index.ts
 import {
   createUser,
   getUser,
+  listPasswordResetRequests,
   listUsers,
+  type PasswordResetRequestView,
   resetPassword,
   type UserView,
   updateUser,
@@ -131,6 +133,36 @@ async function kbosOf(c: WebContext, user: UserView): Promise<string> {
     .join('\n');
 }
 
+/** Open requests from the sign-in page; answered with "Nieuw eenmalig wachtwoord" on the user's page. */
+function ResetRequests(p: { c: WebContext; requests: PasswordResetRequestView[] }) {
+  if (p.requests.length === 0) return null;
+  return (
+    <section aria-labelledby="wachtwoordaanvragen">
+      <h2 id="wachtwoordaanvragen">Aanvragen om een nieuw wachtwoord</h2>
+      <p>
+        Aangevraagd op de aanmeldpagina. Trede stuurt geen e-mail: geef de gebruiker een nieuw eenmalig
+        wachtwoord op zijn pagina en bezorg het veilig.
+      </p>
+      <DataTable
+        c={p.c}
+        caption="Open aanvragen om een nieuw wachtwoord, oudste eerst"
+        empty="Er zijn geen open aanvragen."
+        rows={p.requests}
+        columns={[
+          {
+            key: 'user',
+            label: 'Gebruiker',
+            render: (r) => (
+              <a href={`/beheer/gebruikers/${r.userId}`}>{`${r.displayName} (${r.username})`}</a>
+            ),
+          },
+          { key: 'when', label: 'Aangevraagd', render: (r) => formatDateTime(r.requestedAt) },
+        ]}
+      />
+    </section>
+  );
+}
+
 export function adminPages(): Hono<AppEnv> {
   const web = new Hono<AppEnv>();
 
@@ -155,6 +187,7 @@ export function adminPages(): Hono<AppEnv> {
   web.get('/gebruikers', async (c) => {
     const auth = requireAdmin(c);
     const users = await listUsers(c.var.deps.db, c.var.actor);
+    const requests = await listPasswordResetRequests(c.var.deps.db, c.var.actor);
     return c.html(
       <Layout
         title="Gebruikers"
@@ -168,6 +201,7 @@ export function adminPages(): Hono<AppEnv> {
           </a>
         }
       >
+        <ResetRequests c={c} requests={requests} />
         <DataTable
           c={c}
           caption="Gebruikers"

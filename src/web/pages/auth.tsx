@@ -18,6 +18,7 @@ import {
   listApiTokens,
   logout,
   PASSWORD_MIN_LENGTH,
+  requestPasswordReset,
   revokeApiToken,
   signIn,
 } from '../../users/index.ts';
@@ -55,6 +56,38 @@ function LoginPage(p: { username?: string; errors?: FormErrors; next: string; fl
         />
         <Actions>
           <button type="submit">Aanmelden</button>
+        </Actions>
+      </form>
+      <p class="more">
+        <a href="/wachtwoord-vergeten">Wachtwoord vergeten?</a>
+      </p>
+    </Layout>
+  );
+}
+
+const RESET_EXPLAINED =
+  'Trede stuurt geen e-mail. Een beheerder ziet uw aanvraag en bezorgt u een nieuw eenmalig wachtwoord; bij de eerste aanmelding kiest u een eigen wachtwoord.';
+
+function ForgotPage(p: { username?: string; errors?: FormErrors }) {
+  return (
+    <Layout title="Wachtwoord vergeten" auth={null} path="/wachtwoord-vergeten">
+      <p>{RESET_EXPLAINED}</p>
+      <form method="post" action="/wachtwoord-vergeten" class="narrow" novalidate>
+        <ErrorSummary errors={p.errors} labels={{ username: 'Gebruikersnaam' }} />
+        <Field
+          name="username"
+          label="Gebruikersnaam"
+          required
+          autocomplete="username"
+          value={p.username}
+          error={p.errors?.fields['username']}
+          width="medium"
+        />
+        <Actions>
+          <button type="submit">Nieuw wachtwoord aanvragen</button>
+          <a href="/aanmelden" class="button-secondary">
+            Terug naar aanmelden
+          </a>
         </Actions>
       </form>
     </Layout>
@@ -154,6 +187,20 @@ export function authPages(): Hono<AppEnv> {
         e instanceof TooManyAttemptsError ? 429 : 400,
       );
     }
+  });
+
+  web.get('/wachtwoord-vergeten', (c) => c.html(<ForgotPage />));
+
+  web.post('/wachtwoord-vergeten', async (c) => {
+    const form = await readForm(c);
+    try {
+      await run(c, requestPasswordReset, { username: text(form, 'username') });
+    } catch (e) {
+      return c.html(<ForgotPage username={text(form, 'username')} errors={formErrors(e)} />, 400);
+    }
+    // The same answer for a known and an unknown username: the form reveals no accounts.
+    flash(c, `Uw aanvraag is genoteerd als de gebruikersnaam bestaat. ${RESET_EXPLAINED}`);
+    return c.redirect('/aanmelden', 303);
   });
 
   web.post('/afmelden', async (c) => {
