@@ -26,6 +26,8 @@ describe('the monitor dashboard in Chromium', () => {
     expect(await chart.isVisible()).toBe(true);
     expect(await page.locator('#grafiek-ladder svg path').count()).toBeGreaterThan(10);
 
+    // The table is folded under its chart (issue 17): open it.
+    await page.locator('#ladder summary').first().click();
     // Its data table: the 2019 column of the total row (the last cell) reads 63.552.
     const totalRow = page.locator('#tabel-ladder tr', { hasText: 'Totaal treden 3 + 4 + 5' });
     expect(await totalRow.locator('td').last().innerText()).toBe('63.552');

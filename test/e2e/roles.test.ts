@@ -265,6 +265,8 @@ describe('one interface per role in Chromium', () => {
     await page.getByRole('link', { name: 'Naar het monitordashboard' }).click();
     await expect.poll(textOf(page, 'h1')).toBe('Monitor');
     expect(await textOf(page, '#tegel-totaal .value')()).toBe('63.552');
+    // The table is folded under its chart (issue 17): open it.
+    await page.locator('#ladder summary').first().click();
     const totalRow = page.locator('#tabel-ladder tr', { hasText: 'Totaal treden 3 + 4 + 5' });
     expect(await totalRow.locator('td').last().innerText()).toBe('63.552');
     await e2e.screenshot(page, 'rol-analist-monitor');

@@ -37,7 +37,7 @@ function figures(l: Ladder, prev: Ladder | null): Figure[] {
   ];
 }
 
-/** `+6.090 (+10,6 %) t.o.v. 2018`, or a dash when there is no previous year to compare with. */
+/** `+6.090 (+10,6 %) t.o.v.` the year before, or a note when there is no previous year to compare with. */
 export function changeText(f: { exact: number | null; previous: number | null }, previousYear: number) {
   if (f.exact === null || f.previous === null) return `geen vergelijking met ${previousYear}`;
   const diff = roundHalfAway(f.exact - f.previous);
