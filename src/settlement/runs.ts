@@ -103,7 +103,7 @@ export const prepareRun = defineCommand({
 });
 
 /** Advances given with the run, or else those paid in advance runs of the period's months. */
-async function advancesOf(
+export async function advancesOf(
   tx: Queryable,
   measure: string,
   period: Period,
