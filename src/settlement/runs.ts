@@ -10,7 +10,7 @@ import { defineCommand } from '../commands/index.ts';
 import type { Queryable } from '../db/index.ts';
 import type { Cents } from '../domain/index.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/index.ts';
-import { prepareMeasureRun } from './measure-runs.ts';
+import { assertPaid, prepareMeasureRun } from './measure-runs.ts';
 import { type Period, parsePeriod } from './period.ts';
 import { SETTLED_MEASURES } from './plan.ts';
 import { registryWorkerMonths } from './registry-input.ts';
@@ -111,12 +111,7 @@ export async function advancesOf(
 ) {
   if (given) return given;
   const { paid, pending } = await paidAdvances(tx, measure, period.months);
-  if (pending.length) {
-    throw new ConflictError(
-      'advance_not_confirmed',
-      `Voorschotrun(s) van ${pending.join(', ')} zijn goedgekeurd maar nog niet als betaald bevestigd: bevestig de betaling (settlement confirm) en start de afrekening opnieuw.`,
-    );
-  }
+  assertPaid(pending);
   return [...paid].map(([kbo, amount]) => ({ kbo, amount }));
 }
 
