@@ -79,6 +79,7 @@ export {
 import { IMPORT_COMMANDS } from './import.ts';
 import { INDICATION_COMMANDS } from './indications.ts';
 import { ORGANISATION_COMMANDS } from './organisations.ts';
+import { setPersonBankAccount as setPersonBank } from './person-bank-account.ts';
 import { PERSON_COMMANDS } from './persons.ts';
 import { PLACEMENT_COMMANDS } from './placements.ts';
 import { RECOGNITION_COMMANDS } from './recognitions.ts';
@@ -90,6 +91,7 @@ export const REGISTRY_COMMANDS = [
   ...INDICATION_COMMANDS,
   ...PLACEMENT_COMMANDS,
   ...IMPORT_COMMANDS,
+  setPersonBank,
 ];
 export {
   type BankAccount,
@@ -101,6 +103,11 @@ export {
   normaliseBic,
   normaliseIban,
 } from './bank-account.ts';
+export {
+  type PersonBankAccount,
+  personBankAccountsByPseudonym,
+  setPersonBankAccount,
+} from './person-bank-account.ts';
 export {
   type ContingentFact,
   listContingentFacts,

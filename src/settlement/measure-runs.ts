@@ -50,7 +50,8 @@ async function parameters(measure: string, date: string, names: string[]) {
   return used;
 }
 
-function assertPaid(pending: string[]) {
+/** Stops a settlement while an advance run of its months is approved but not confirmed paid. */
+export function assertPaid(pending: string[]) {
   if (pending.length === 0) return;
   throw new ConflictError(
     'advance_not_confirmed',

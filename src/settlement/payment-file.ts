@@ -10,7 +10,13 @@ import { z } from 'zod';
 import { assertCan } from '../access/index.ts';
 import { defineCommand } from '../commands/index.ts';
 import { type Cents, ConflictError, money, NotFoundError, RuleViolationError } from '../domain/index.ts';
-import { bankAccountsByKbo, ibanProblem, normaliseBic, normaliseIban } from '../registry/index.ts';
+import {
+  bankAccountsByKbo,
+  ibanProblem,
+  normaliseBic,
+  normaliseIban,
+  personBankAccountsByPseudonym,
+} from '../registry/index.ts';
 import { AssumptionSet, MissingAssumptionError } from './assumptions.ts';
 import { assumptionTable } from './runs.ts';
 import {
@@ -79,14 +85,22 @@ export const createPaymentFile = defineCommand({
         `Een betaalbestand kan alleen voor een goedgekeurde run (status nu '${run.status}').`,
       );
     }
+    // One payment per organisation; a premium line without organisation (kbo '') is paid to the
+    // person (its worker pseudonym), to the IBAN the registry holds for that person.
     const { rows: sums } = await tx.query<{ kbo: string; amount: string }>(
-      'SELECT kbo, SUM(amount_cents)::bigint AS amount FROM settlement_lines WHERE run_id = $1 GROUP BY kbo ORDER BY kbo',
+      `SELECT CASE WHEN kbo = '' THEN worker ELSE kbo END AS kbo, SUM(amount_cents)::bigint AS amount
+         FROM settlement_lines WHERE run_id = $1 GROUP BY 1 ORDER BY 1`,
       [input.run],
     );
     const accounts = await bankAccountsByKbo(
       tx,
       sums.map((s) => s.kbo),
     );
+    const persons = await personBankAccountsByPseudonym(
+      tx,
+      sums.filter((s) => !/^\d{10}$/.test(s.kbo)).map((s) => s.kbo),
+    );
+    for (const [pseudonym, p] of persons) accounts.set(pseudonym, { kbo: pseudonym, ...p });
     const executionDate = input.execution_date ?? now.toISOString().slice(0, 10);
     const debtor = debtorAccount(new AssumptionSet(await assumptionTable(tx)), executionDate);
 

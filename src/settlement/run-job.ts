@@ -6,9 +6,11 @@
  */
 import { z } from 'zod';
 import { execute } from '../commands/index.ts';
-import { ValidationError } from '../domain/index.ts';
+import { money, ValidationError } from '../domain/index.ts';
 import { defineJob } from '../jobs/index.ts';
+import { parsePeriod } from './period.ts';
 import { groupedWages, streamRunCommand } from './run-stream.ts';
+import { advancesOf } from './runs.ts';
 
 export const settlementRunJobInput = z.object({
   measure: z.literal('collectief-maatwerk'),
@@ -35,7 +37,17 @@ export const settlementRunJob = defineJob({
       ctx.db,
       streamRunCommand(wages, { progress: (done) => ctx.progress(done) }),
       ctx.actor,
-      { ...input, advances_paid: data.advances_paid ?? [], dry_run: false },
+      {
+        ...input,
+        // Absent: the advances confirmed paid for the period's months (as prepareRun does).
+        advances_paid:
+          data.advances_paid ??
+          (await advancesOf(ctx.db, input.measure, parsePeriod(input.period), undefined)).map((a) => ({
+            kbo: a.kbo,
+            amount: money.toEuros(a.amount),
+          })),
+        dry_run: false,
+      },
     );
     return { ...view, lines: [] };
   },

@@ -10,7 +10,7 @@ import { defineCommand } from '../commands/index.ts';
 import type { Queryable } from '../db/index.ts';
 import type { Cents } from '../domain/index.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/index.ts';
-import { prepareMeasureRun } from './measure-runs.ts';
+import { assertPaid, prepareMeasureRun } from './measure-runs.ts';
 import { type Period, parsePeriod } from './period.ts';
 import { SETTLED_MEASURES } from './plan.ts';
 import { registryWorkerMonths } from './registry-input.ts';
@@ -103,7 +103,7 @@ export const prepareRun = defineCommand({
 });
 
 /** Advances given with the run, or else those paid in advance runs of the period's months. */
-async function advancesOf(
+export async function advancesOf(
   tx: Queryable,
   measure: string,
   period: Period,
@@ -111,12 +111,7 @@ async function advancesOf(
 ) {
   if (given) return given;
   const { paid, pending } = await paidAdvances(tx, measure, period.months);
-  if (pending.length) {
-    throw new ConflictError(
-      'advance_not_confirmed',
-      `Voorschotrun(s) van ${pending.join(', ')} zijn goedgekeurd maar nog niet als betaald bevestigd: bevestig de betaling (settlement confirm) en start de afrekening opnieuw.`,
-    );
-  }
+  assertPaid(pending);
   return [...paid].map(([kbo, amount]) => ({ kbo, amount }));
 }
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PACKAGES } from './cmw.ts';
 import { PAYMENT_FORMATS } from './payment-file.ts';
+import { SETTLED_MEASURES } from './plan.ts';
 import { RUN_STATES } from './states.ts';
 
 const euros = z.number().describe('euro, twee decimalen');
@@ -62,20 +63,31 @@ export const runViewSchema = z.object({
 
 /** A run request as sent (amounts as given: number or string in euro). */
 export const runRequestSchema = z.object({
-  measure: z.literal('collectief-maatwerk'),
-  period: z.string().regex(/^\d{4}(-Q[1-4])?$/, 'JJJJ-Qn of JJJJ'),
-  wages: z.array(
-    z.object({
-      kbo: z.string(),
-      worker: z.string(),
-      month: z.string(),
-      package: z.enum(PACKAGES),
-      wage: z.union([z.number(), z.string()]),
-      fte: z.number(),
-      from: z.string().optional(),
-      to: z.string().optional(),
-    }),
-  ),
+  measure: z.enum(SETTLED_MEASURES),
+  period: z
+    .string()
+    .regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'JJJJ-MM (voorschot), JJJJ-Qn (kwartaal) of JJJJ (jaar)'),
+  /** LDE quarter: VTE per organisation. */
+  lde_vte: z.array(z.object({ kbo: z.string(), vte: z.number() })).optional(),
+  /** AMA WSE month or year: participants per month. */
+  participants: z
+    .array(z.object({ kbo: z.string(), worker: z.string(), month: z.string(), hours_per_week: z.number() }))
+    .optional(),
+  /** Collectief maatwerk quarter or year; absent: the registry's wage data. */
+  wages: z
+    .array(
+      z.object({
+        kbo: z.string(),
+        worker: z.string(),
+        month: z.string(),
+        package: z.enum(PACKAGES),
+        wage: z.union([z.number(), z.string()]),
+        fte: z.number(),
+        from: z.string().optional(),
+        to: z.string().optional(),
+      }),
+    )
+    .optional(),
   advances_paid: z.array(z.object({ kbo: z.string(), amount: z.union([z.number(), z.string()]) })).optional(),
   dry_run: z.boolean().optional(),
 });

@@ -109,6 +109,29 @@ describeEachDb('settlement REST API', ({ db }) => {
     expect((await confirm.json()) as Promise<J>).toEqual({ id: runId, status: 'betaald' });
   });
 
+  it('runs an advance month and an LDE quarter at once, same shape', async () => {
+    // July: a third of the paid Q2 due: A 5.622,24 ÷ 3 = 1.874,08; B 3.206,94 ÷ 3 = 1.068,98; 2.943,06.
+    const adv = await prep.post('/api/v1/settlement/runs', {
+      measure: 'collectief-maatwerk',
+      period: '2024-07',
+    });
+    expect(adv.status).toBe(200);
+    const a = (await adv.json()) as J;
+    expect(a).toMatchObject({ kind: 'voorschot', status: 'draft', totals: { due: 2943.06, advances: 0 } });
+    expect(a.lines.map((l: J) => [l.kbo, l.component, l.amount])).toEqual([
+      [KBO_A, 'voorschot', 1874.08],
+      [KBO_B, 'voorschot', 1068.98],
+    ]);
+    // LDE Q1 2024: 13.638,64 × 2,50 VTE ÷ 4 = 8.524,15.
+    const lde = await prep.post('/api/v1/settlement/runs', {
+      measure: 'lde',
+      period: '2024-Q1',
+      lde_vte: [{ kbo: KBO_A, vte: 2.5 }],
+      dry_run: true,
+    });
+    expect(((await lde.json()) as J).totals).toEqual({ due: 8524.15, advances: 0, balance: 8524.15 });
+  });
+
   it('gives the calendar and documents the routes', async () => {
     const cal = (await (
       await prep.get('/api/v1/settlement/calendar/collectief-maatwerk?year=2024')

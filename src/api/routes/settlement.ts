@@ -66,7 +66,10 @@ export function registerSettlementRoutes(api: OpenAPIHono<AppEnv>): void {
       summary: 'Berekent een afrekening: dry_run geeft het resultaat meteen, anders start een taak (202).',
       request: jsonBody(runRequestSchema),
       responses: {
-        200: json(runViewSchema, 'De proefberekening.'),
+        200: json(
+          runViewSchema,
+          'De proefberekening, of de run zelf: een maandvoorschot (JJJJ-MM), LDE, AMA WSE of een run op de loongegevens van het register.',
+        ),
         202: json(jobViewSchema, 'De taak settlement.run; volg ze via /jobs/{id}.'),
         ...errorResponses(400, 401, 403, 422),
       },
@@ -74,9 +77,11 @@ export function registerSettlementRoutes(api: OpenAPIHono<AppEnv>): void {
     async (c) => {
       requireUser(c);
       const body = c.req.valid('json');
-      if (body.dry_run) return c.json(await run(c, prepareRun, body), 200);
+      // A dry run, an advance month, LDE, AMA WSE or a run on the registry's wage data answers at once.
+      const few = body.measure !== 'collectief-maatwerk' || /^\d{4}-\d{2}$/.test(body.period);
+      if (body.dry_run || few || !body.wages) return c.json(await run(c, prepareRun, body), 200);
       const payload = new TextEncoder().encode(
-        JSON.stringify({ wages: body.wages, advances_paid: body.advances_paid ?? [] }),
+        JSON.stringify({ wages: body.wages, advances_paid: body.advances_paid }),
       );
       const job = await c.var.deps.jobs.submit(
         c.var.actor,

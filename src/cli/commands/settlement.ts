@@ -41,11 +41,13 @@ export function settlementCommand(program: Command, io: Io): void {
     });
   group
     .command('run <maatregel>')
-    .description('Berekent de afrekening van een periode uit loongegevens (JSON: { wages, advances_paid }).')
-    .requiredOption('--period <periode>', 'JJJJ-Qn of JJJJ')
+    .description(
+      'Berekent een run: JJJJ-MM = maandvoorschot, JJJJ-Qn = kwartaalafrekening, JJJJ = jaarafrekening (JSON: { wages, advances_paid, lde_vte, participants }).',
+    )
+    .requiredOption('--period <periode>', 'JJJJ-MM (voorschot), JJJJ-Qn of JJJJ')
     .option(
       '--input <bestand>',
-      'JSON met wages [{kbo,worker,month,package,wage,fte}] en advances_paid (zonder: loongegevens uit het register)',
+      'JSON met wages [{kbo,worker,month,package,wage,fte}] en advances_paid (zonder: loongegevens uit het register), lde_vte [{kbo,vte}] (LDE) of participants [{kbo,worker,month,hours_per_week}] (AMA WSE)',
     )
     .option('--dry-run', 'niets bewaren')
     .option('--format <formaat>', 'table of json', 'table')
@@ -56,7 +58,9 @@ export function settlementCommand(program: Command, io: Io): void {
         const run = await withCli(async (ctx) => {
           // A dry run, or a run on the registry's wage data (no --input), answers at once; a run on a
           // wage file goes through the durable jobs service, which keeps the file for a retry.
-          if (o.dryRun || !input) {
+          // Advance months (JJJJ-MM), LDE and AMA WSE have few lines: computed at once as well.
+          const few = measure !== 'collectief-maatwerk' || /^\d{4}-\d{2}$/.test(o.period);
+          if (o.dryRun || !input || few) {
             return ctx.run(prepareRun, { ...data, measure, period: o.period, dry_run: o.dryRun === true });
           }
           const wages = Array.isArray(data['wages']) ? data['wages'].length : null;
