@@ -173,7 +173,7 @@ export function offsetLines(period: string, paid: Map<string, Cents>): Settlemen
 
 export interface AdvanceInput {
   month: string;
-  /** Due of the last settled quarter per organisation. */
+  /** Due of the previous calendar quarter's settlement per organisation. */
   lastQuarterDue: Map<string, Cents>;
   /** Open withholding per organisation (negative balances not yet recovered), positive cents. */
   openWithholding: Map<string, Cents>;

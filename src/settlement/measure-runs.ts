@@ -6,7 +6,7 @@
  * (draft → goedgekeurd → betaalbestand aangemaakt → betaald) as every run.
  *
  * - Advance (period JJJJ-MM, kind voorschot), collectief maatwerk and LDE: sized by the named
- *   assumption `voorschot` (a third of the due of the last settled quarter, assumptions.yaml),
+ *   assumption `voorschot` (a third of the due of the previous calendar quarter's settlement, assumptions.yaml),
  *   less the automatic withholding of an open negative balance
  *   (seeds/001_4a57afe77d69f3a4.txt:L9592-9597 "inclusief inhouding of betaling"), suspended in
  *   the plan's `withholding_suspended_years` (2020: seeds/002_fa7ec9f147cf0c36.txt:L1233-1241).
@@ -59,7 +59,7 @@ export function assertPaid(pending: string[]) {
   );
 }
 
-/** Due of the last settled quarter per organisation: the payable lines of its non-draft runs. */
+/** Due of the previous calendar quarter's settlement per organisation: the payable lines of its non-draft runs. */
 async function quarterDue(tx: Queryable, measure: string, quarter: string): Promise<Map<string, Cents>> {
   const { rows } = await tx.query<{ kbo: string; amount: string }>(
     `SELECT l.kbo, SUM(l.amount_cents)::bigint AS amount
