@@ -59,7 +59,7 @@ export const NOT_MODELLED: readonly { signal: string; why: string; source: strin
   },
   {
     signal: 'voorschotten zonder afrekening',
-    why: 'voorschotruns worden nog niet in de databank bewaard (src/settlement/runs.ts weigert een voorschotperiode)',
+    why: 'voorschotruns worden nog niet in de databank bewaard: src/settlement/runs.ts weigert een voorschotperiode en src/settlement/index.ts geeft geen betaalde voorschotten (stand 2026-12-03)',
     source: 'seeds/001_4a57afe77d69f3a4.txt:L8567-8570',
   },
 ];

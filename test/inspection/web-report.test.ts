@@ -110,6 +110,21 @@ describeEachDb('inspection web: report, start page, risk filters, refusals', ({ 
     expect(one).toContain('1 treffer');
     expect(one).toMatch(/niet-combineerbaar Beta Maatwerk/);
     expect(one).not.toMatch(/niet-combineerbaar Alfa Maatwerk/);
+    // Open an inspection dossier from Beta's hit with the form on the list.
+    const listPath = `/inspectie/risicos?regel=niet-combineerbaar&organisatie=${orgB.id}`;
+    const form = /<form method="post" action="\/inspectie\/risicos\/openen"[\s\S]*?<\/form>/.exec(
+      await (await insp.get(listPath)).text(),
+    )![0];
+    const fields: Record<string, string> = {};
+    for (const m of form.matchAll(/<input type="hidden" name="([a-zA-Z]+)" value="([^"]*)"/g))
+      if (m[1] !== '_csrf') fields[m[1]!] = m[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const posted = await insp.post(listPath, '/inspectie/risicos/openen', fields);
+    expect(posted.status).toBe(303);
+    const opened = visibleText(await (await insp.get(posted.headers.get('location')!)).text());
+    expect(opened).toContain('Beta Maatwerk');
+    expect(opened).toContain(
+      'Risicolijst: Werknemer op twee maatregelen die niet samen mogen (niet-combineerbaar',
+    );
     const page = visibleText(await (await insp.get(`/inspectie/dossiers/${dossierId}`)).text());
     expect(page).toContain('Tijdlijn');
     expect(page).toContain('openen');

@@ -1,8 +1,7 @@
 /**
- * The inspecteur's part of the start page: the open inspections and the new risk hits per rule,
- * each a click away from the inspection pages. "New" = hits on the risk list that no inspection
- * dossier has been opened from yet is not traceable per hit (the dossier keeps the hit in its
- * note), so the start page shows the current hits per rule.
+ * The inspecteur's part of the start page: the open inspections and the current risk hits per
+ * rule (the risk list is computed afresh; a hit does not record whether a dossier was opened from
+ * it, so "new" means: on today's list), each a click away from the inspection pages.
  */
 import { can } from '../../access/index.ts';
 import { listInspections, RISK_RULES, riskHits } from '../../inspection/index.ts';

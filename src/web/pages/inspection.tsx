@@ -5,9 +5,18 @@
 import { Hono } from 'hono';
 import { assertCan } from '../../access/index.ts';
 import type { AppEnv } from '../../http/index.ts';
-import { getInspection, listInspections, RISK_RULES, riskHits } from '../../inspection/index.ts';
+import { run } from '../../http/index.ts';
+import {
+  getInspection,
+  listInspections,
+  openInspectionFromRisk,
+  RISK_RULES,
+  riskHits,
+} from '../../inspection/index.ts';
+import { Csrf } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
-import { requireWebUser, type WebContext } from '../context.ts';
+import { flash, requireWebUser, takeFlash, type WebContext } from '../context.ts';
+import { submitForm } from '../form-flow.ts';
 import { inspectionReportPages } from './inspection-report.tsx';
 
 const BASE = '/inspectie';
@@ -81,7 +90,7 @@ export function inspectionPages() {
     const hits = organisation ? all.filter((h) => h.organisation.id === organisation) : all;
     const def = RISK_RULES.find((r) => r.id === rule);
     return c.html(
-      <Layout title="Risicolijst" auth={auth} path={c.req.path} wide>
+      <Layout title="Risicolijst" auth={auth} path={c.req.path} wide flash={takeFlash(c)}>
         <form method="get" class="filters">
           <label>
             Regel{' '}
@@ -123,6 +132,7 @@ export function inspectionPages() {
               <th>persoon (pseudoniem)</th>
               <th>reden</th>
               <th>gegevens</th>
+              <th>actie</th>
             </tr>
           </thead>
           <tbody>
@@ -133,6 +143,17 @@ export function inspectionPages() {
                 <td>{h.person ?? '–'}</td>
                 <td>{h.reason}</td>
                 <td>{h.records.map((r) => `${r.kind}:${r.id}`).join(', ')}</td>
+                <td>
+                  <form method="post" action={`${BASE}/risicos/openen`} class="inline">
+                    <Csrf token={auth.csrfToken} />
+                    <input type="hidden" name="rule" value={h.rule} />
+                    <input type="hidden" name="organisationId" value={h.organisation.id} />
+                    <input type="hidden" name="personId" value={h.personId ?? ''} />
+                    <input type="hidden" name="reason" value={h.reason} />
+                    <input type="hidden" name="records" value={JSON.stringify(h.records)} />
+                    <button type="submit">Inspectie openen</button>
+                  </form>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -140,11 +161,38 @@ export function inspectionPages() {
       </Layout>,
     );
   });
+  // Opens an inspection dossier from a hit (origin risicolijst); the hit is on its first event.
+  app.post('/risicos/openen', (c) => {
+    guard(c);
+    return submitForm(c, {
+      run: (form) => {
+        let records: unknown = [];
+        try {
+          records = JSON.parse(String(form['records'] ?? '[]'));
+        } catch {}
+        return run(c, openInspectionFromRisk, {
+          rule: form['rule'],
+          organisationId: form['organisationId'],
+          personId: form['personId'] || null,
+          reason: form['reason'],
+          records,
+        });
+      },
+      done: (d) => ({
+        message: `Inspectiedossier ${d.reference} geopend vanuit de risicolijst.`,
+        to: `${BASE}/dossiers/${d.id}`,
+      }),
+      again: (_form, errors) => {
+        flash(c, errors.general ?? Object.values(errors.fields).join('; '));
+        return c.redirect(`${BASE}/risicos`, 303);
+      },
+    });
+  });
   app.get('/dossiers/:id', async (c) => {
     const auth = guard(c);
     const d = await getInspection(c.var.deps.db, auth.actor, c.req.param('id'));
     return c.html(
-      <Layout title={`Inspectiedossier ${d.reference}`} auth={auth} path={c.req.path}>
+      <Layout title={`Inspectiedossier ${d.reference}`} auth={auth} path={c.req.path} flash={takeFlash(c)}>
         <dl>
           <dt>Organisatie</dt>
           <dd>{d.organisation.name}</dd>
