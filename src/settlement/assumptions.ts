@@ -67,6 +67,18 @@ export class AssumptionSet {
 
   /** The value in force on `date`; throws MissingAssumptionError when there is none. */
   value(name: string, date: IsoDate | string): string | number {
+    // A run asks the same few (name, date) pairs once per row: resolved once, then from the cache.
+    const cacheKey = `${name}\u0000${date}`;
+    const hit = this.resolved.get(cacheKey);
+    if (hit !== undefined) return hit;
+    const resolved = this.resolve(name, date);
+    this.resolved.set(cacheKey, resolved);
+    return resolved;
+  }
+
+  private readonly resolved = new Map<string, string | number>();
+
+  private resolve(name: string, date: IsoDate | string): string | number {
     const def = this.table[name];
     const v = def?.values
       .filter((x) => x.valid_from <= date)
@@ -88,8 +100,16 @@ export class AssumptionSet {
   }
 
   money(name: string, date: IsoDate | string): Cents {
-    return money.euros(this.value(name, date));
+    const cacheKey = `${name}\u0000${date}`;
+    let c = this.amounts.get(cacheKey);
+    if (c === undefined) {
+      c = money.euros(this.value(name, date));
+      this.amounts.set(cacheKey, c);
+    }
+    return c;
   }
+
+  private readonly amounts = new Map<string, Cents>();
 
   text(name: string, date: IsoDate | string): string {
     return String(this.value(name, date));

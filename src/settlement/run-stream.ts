@@ -12,7 +12,7 @@ import { type Command, defineCommand } from '../commands/index.ts';
 import { type Cents, money, ValidationError } from '../domain/index.ts';
 import { budgetArticleFor } from '../rules/index.ts';
 import { AssumptionSet } from './assumptions.ts';
-import { deltas, offsetLines, premiumLines, type SettlementLine, type WorkerMonth } from './cmw.ts';
+import { deltas, offsetLines, PACKAGES, premiumLines, type SettlementLine, type WorkerMonth } from './cmw.ts';
 import { cmwParams, rulesetInfo } from './params.ts';
 import { parsePeriod } from './period.ts';
 import { settlementPlan } from './plan.ts';
@@ -43,6 +43,29 @@ export interface StreamOptions {
 const NO_RUN = '00000000-0000-0000-0000-000000000000';
 /** Every payable component counts as due (runs-shared.ts), not only loonpremie and begeleidingspremie. */
 const isPremium = isDue;
+const KBO = /^\d{10}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const PACKAGE_SET: ReadonlySet<unknown> = new Set(PACKAGES);
+
+/**
+ * The common row (no entry/exit dates, the wage a number) checked without zod, which costs more
+ * than the premium itself on 10⁶ rows; anything else returns null and goes through the schema,
+ * so the checks and their messages stay the schema's.
+ */
+function plainWorkerMonth(raw: unknown): WorkerMonth | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  const { kbo, worker, month, package: pkg, wage, fte } = r;
+  if (r['from'] !== undefined || r['to'] !== undefined) return null;
+  if (typeof kbo !== 'string' || !KBO.test(kbo)) return null;
+  if (typeof worker !== 'string' || worker.length === 0) return null;
+  if (typeof month !== 'string' || !MONTH.test(month)) return null;
+  if (!PACKAGE_SET.has(pkg) || typeof wage !== 'number' || typeof fte !== 'number') return null;
+  if (!(fte > 0 && fte <= 1)) return null;
+  const c = Math.round(wage * 100);
+  if (!Number.isSafeInteger(c) || c / 100 !== wage) return null;
+  return { kbo, worker, month, package: pkg as WorkerMonth['package'], wage: money.cents(c), fte };
+}
 const preparer = (actor: Actor) => actor.userId ?? actor.label;
 
 interface Out {
@@ -113,6 +136,7 @@ export function streamRunCommand(
       let advances = 0;
       let count = 0;
       const collected: Out[] = [];
+      let inFlight: Promise<unknown> = Promise.resolve();
       const emit = async (out: Out[]) => {
         for (const o of out) {
           if (isPremium(o.line.component)) due += o.line.amount;
@@ -121,7 +145,10 @@ export function streamRunCommand(
         count += out.length;
         if (options.collect) collected.push(...out);
         if (input.dry_run || out.length === 0) return;
-        await tx.query(
+        // One insert in flight while the next batch is computed (PostgreSQL works in its own
+        // process meanwhile); the previous one is awaited first, so at most two batches are held.
+        await inFlight;
+        inFlight = tx.query(
           `INSERT INTO settlement_lines (run_id, line_key, kbo, worker, component, period, amount_cents, budget_article, budget_year, basis, corrects_line_id)
            SELECT $1::uuid, k, kb, w, c, p, a, $2::text, $3::int, b::jsonb, x
              FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::text[], $11::uuid[])
@@ -140,6 +167,10 @@ export function streamRunCommand(
             out.map((o) => o.corrects),
           ],
         );
+        inFlight.catch(() => {}); // awaited (and thrown) by the next emit or `drain`
+      };
+      const drain = async () => {
+        await inFlight;
       };
       let buffer: SettlementLine[] = [];
       const flush = async () => {
@@ -147,6 +178,7 @@ export function streamRunCommand(
         buffer = [];
         if (current.length === 0) return;
         if (!correction) return emit(current.map((line) => ({ line, corrects: null })));
+        await drain();
         const keys = current.map((l) => l.key);
         await tx.query(
           'INSERT INTO settlement_seen (line_key) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING',
@@ -188,12 +220,16 @@ export function streamRunCommand(
         const i = index++;
         let w = raw as WorkerMonth;
         if (!options.parsed) {
-          const parsed = workerMonthSchema.safeParse(raw);
-          if (!parsed.success) {
-            const issue = parsed.error.issues[0]!;
-            throw ValidationError.field(`wages.${i}.${issue.path.join('.')}`, issue.message);
+          const plain = plainWorkerMonth(raw);
+          if (plain) w = plain;
+          else {
+            const parsed = workerMonthSchema.safeParse(raw);
+            if (!parsed.success) {
+              const issue = parsed.error.issues[0]!;
+              throw ValidationError.field(`wages.${i}.${issue.path.join('.')}`, issue.message);
+            }
+            w = parsed.data as WorkerMonth;
           }
-          w = parsed.data as WorkerMonth;
         }
         if (!months.has(w.month))
           throw ValidationError.field(`wages.${i}.month`, `valt buiten de periode ${input.period}`);
@@ -212,9 +248,11 @@ export function streamRunCommand(
       buffer.push(...offsetLines(input.period, paid));
       // Recoveries (recoveries.ts): the open recoveries of the run's organisations, as negative lines.
       for (const kbo of paid.keys()) kbos.add(kbo);
+      await drain();
       const recoveries = await recoveryLines(tx, input.measure, input.period, [...kbos]);
       buffer.push(...recoveries);
       await flush();
+      await drain();
 
       if (correction) {
         // Keys earlier runs settled that are no longer in the data: a negative delta each.
@@ -253,6 +291,7 @@ export function streamRunCommand(
         }
       }
 
+      await drain();
       const inputsHash = hash.digest('hex');
       const balance = due - advances;
       if (!input.dry_run) {
