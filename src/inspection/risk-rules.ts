@@ -12,10 +12,17 @@ import {
   listIndications,
   listPlacements,
   listWageQuarters,
+  organisationIdsByKbo,
+  organisationsById,
   type PlacementView,
   type WageQuarterView,
 } from '../registry/index.ts';
-import { AssumptionSet, defaultAssumptions, premiumLinesPaid } from '../settlement/index.ts';
+import {
+  AssumptionSet,
+  advancesWithoutSettlement,
+  defaultAssumptions,
+  premiumLinesPaid,
+} from '../settlement/index.ts';
 
 const assumptionSchema = z.object({
   name: z.string(),
@@ -298,6 +305,26 @@ async function premiumWithoutIndicationHits(
   return hits;
 }
 
+async function unsettledAdvanceHits(db: Queryable, actor: Actor, asOf: string): Promise<DataHit[]> {
+  const r = rule('voorschot-zonder-afrekening');
+  const advances = await advancesWithoutSettlement(db, actor, asOf);
+  if (advances.length === 0) return [];
+  // The organisations paid, whether or not they still have placements.
+  const { ids } = await organisationIdsByKbo(db, [...new Set(advances.map((a) => a.kbo))]);
+  const orgByKbo = new Map(
+    (await organisationsById(db, ids)).map((o) => [o.kbo, { id: o.id, name: o.name }]),
+  );
+  return advances.map((a) => ({
+    rule: r.id,
+    organisation: orgByKbo.get(a.kbo) ?? { id: '', name: `KBO ${a.kbo}` },
+    person: null,
+    personId: null,
+    reason: `${a.measure}: ${fmt(a.advanceCents / 100)} € voorschot voor ${a.period} zonder afrekening, die beschikbaar moest zijn op ${a.due}`,
+    records: a.lineIds.map((id) => ({ kind: 'settlement-line' as const, id })),
+    source: r.source,
+  }));
+}
+
 /** The hits of the data rules, in the YAML's order. */
 export async function dataRuleHits(
   db: Queryable,
@@ -313,5 +340,6 @@ export async function dataRuleHits(
   if (want('contingent-sprong')) out.push(...(await contingentJumpHits(db, actor, inp)));
   if (want('premie-zonder-indicering')) out.push(...(await premiumWithoutIndicationHits(db, actor, inp)));
   if (want('niet-combineerbaar')) out.push(...notCombinableHits(inp, asOf));
+  if (want('voorschot-zonder-afrekening')) out.push(...(await unsettledAdvanceHits(db, actor, asOf)));
   return out;
 }

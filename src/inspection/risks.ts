@@ -57,11 +57,6 @@ export const NOT_MODELLED: readonly { signal: string; why: string; source: strin
     why: 'het register bevat geen VAPH-gegevens',
     source: 'seeds/004_694cfc149f605398.txt:L3484-3486',
   },
-  {
-    signal: 'voorschotten zonder afrekening',
-    why: 'voorschotruns worden nog niet in de databank bewaard: src/settlement/runs.ts weigert een voorschotperiode en src/settlement/index.ts geeft geen betaalde voorschotten (stand 2026-12-03)',
-    source: 'seeds/001_4a57afe77d69f3a4.txt:L8567-8570',
-  },
 ];
 
 const COMBINABLE = ['ibo', 'twe', 'wijk-werken', 'collectief-maatwerk'];

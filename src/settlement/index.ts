@@ -37,7 +37,12 @@ export {
   type LdeQuarter,
   ldeQuarterLines,
 } from './lde-ama.ts';
-export { type PaidPremiumLine, premiumLinesPaid } from './lines.ts';
+export {
+  advancesWithoutSettlement,
+  type PaidPremiumLine,
+  premiumLinesPaid,
+  type UnsettledAdvance,
+} from './lines.ts';
 export { cmwParams, contingentParams, rulesetInfo } from './params.ts';
 export {
   createPaymentFile,
