@@ -5,6 +5,7 @@ import {
   check,
   claimFindings,
   computeTotals,
+  downloadTable,
   execution,
   loadClaims,
   notCheckableClaims,
@@ -224,6 +225,12 @@ describe('accruals (overlopende rekening) and prior-year settlements inside BU',
     expect(of(2024, 'JB0-1JEC2HC-WT', 'VAK')?.accrualEuro).toBe(576_000);
     expect(of(2024, 'JB0-1JEC2HC-WT', 'VEK')?.accrualEuro).toBe(305_000);
     for (const a of y2021) for (const r of a.rows) expect(r.source).toMatch(/^seeds\/000_/);
+  });
+  it('is a download table with one row per printed component', () => {
+    const t = downloadTable('overlopend', { year: 2024, article: '' });
+    // 2024 per credit: CMW 1 + 1, AMA SE 1 + 1, IMW 3 + 3 (VAK/VEK rows on both), IMW-LP 1 + 1 = 12 rows.
+    expect(t.rows).toHaveLength(12);
+    expect(t.rows[0]).toEqual(expect.arrayContaining(['JB0-1JEC2HA-WT', 'VAK', 18_188_000]));
   });
   it('finds the accruals larger than their BU (ESF 2AD-WT VEK; opleidingsincentives 2FB)', () => {
     const acc = check(data).filter((f) => f.kind === 'accrual');

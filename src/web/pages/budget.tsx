@@ -6,12 +6,14 @@
 import { Hono } from 'hono';
 import { assertCan } from '../../access/index.ts';
 import {
+  accrualsByArticle,
   budgetData,
   check,
   DOWNLOAD_TABLES,
   type DownloadName,
   downloadTable,
   execution,
+  notCheckableClaims,
   showBudget,
   stagesOf,
   tableCsv,
@@ -219,6 +221,44 @@ export function budgetPages() {
             Download waterval (XLSX)
           </a>
         </p>
+        <h2>Overlopende rekening per artikel</h2>
+        <p>
+          Het deel van de BU dat op de overlopende rekening staat (kosten van het jaar, later betaald) en de
+          afrekeningen van het vorige jaar die in de BU zitten, zoals de bronnen ze drukken.
+        </p>
+        <p class="downloads">
+          <a href={`${BASE}/download/overlopend.csv?${q}`} download>
+            Download overlopende rekening (CSV)
+          </a>
+          {' · '}
+          <a href={`${BASE}/download/overlopend.xlsx?${q}`} download>
+            Download overlopende rekening (XLSX)
+          </a>
+        </p>
+        <table class="data">
+          <thead>
+            <tr>
+              <th>artikel</th>
+              <th>krediet</th>
+              <th class="num">BU</th>
+              <th class="num">overlopende rekening</th>
+              <th class="num">afrekening vorig jaar</th>
+              <th>bronnen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accrualsByArticle(data, year).map((a) => (
+              <tr>
+                <td>{a.article}</td>
+                <td>{a.credit}</td>
+                <td class="num">{a.buEuro === null ? '–' : keuro(a.buEuro)}</td>
+                <td class="num">{keuro(a.accrualEuro)}</td>
+                <td class="num">{keuro(a.priorYearEuro)}</td>
+                <td>{[...new Set(a.rows.map((r) => r.source))].join(' · ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <h2>Controle: cijfers die niet kloppen</h2>
         <p class="downloads">
           <a href={`${BASE}/download/controle.csv`} download>
@@ -253,6 +293,14 @@ export function budgetPages() {
             ))}
           </tbody>
         </table>
+        <h3>Niet te controleren met de gegevens</h3>
+        <ul>
+          {notCheckableClaims().map((n) => (
+            <li>
+              {n.id}: {n.where}. {n.reason} ({n.sources.join(' · ')})
+            </li>
+          ))}
+        </ul>
       </Layout>,
     );
   });
