@@ -81,6 +81,22 @@ function Waterfall(p: { steps: ReturnType<typeof waterfall> }) {
   );
 }
 
+/** The CSV and XLSX links of one table (src/budget/tables.ts defines both from one table). */
+function Downloads(p: { file: string; label: string; query?: string }) {
+  const q = p.query ? `?${p.query}` : '';
+  return (
+    <p class="downloads">
+      <a href={`${BASE}/download/${p.file}.csv${q}`} download>
+        Download {p.label} (CSV)
+      </a>
+      {' · '}
+      <a href={`${BASE}/download/${p.file}.xlsx${q}`} download>
+        Download {p.label} (XLSX)
+      </a>
+    </p>
+  );
+}
+
 export function budgetPages() {
   const app = new Hono<AppEnv>();
   const guard = (c: WebContext) => {
@@ -123,15 +139,7 @@ export function budgetPages() {
           artikels; waar het gedrukte totaal afwijkt, staat dat bij de controle.
         </p>
         <h2>Programma → ISE → artikel</h2>
-        <p class="downloads">
-          <a href={`${BASE}/download/begroting.csv?${q}`} download>
-            Download begroting (CSV)
-          </a>
-          {' · '}
-          <a href={`${BASE}/download/begroting.xlsx?${q}`} download>
-            Download begroting (XLSX)
-          </a>
-        </p>
+        <Downloads file="begroting" label="begroting" query={q} />
         <table class="data">
           <thead>
             <tr>
@@ -173,15 +181,7 @@ export function budgetPages() {
           </tbody>
         </table>
         <h2>Uitvoeringsgraad (BU / BA-JR)</h2>
-        <p class="downloads">
-          <a href={`${BASE}/download/uitvoering.csv?${q}`} download>
-            Download uitvoering (CSV)
-          </a>
-          {' · '}
-          <a href={`${BASE}/download/uitvoering.xlsx?${q}`} download>
-            Download uitvoering (XLSX)
-          </a>
-        </p>
+        <Downloads file="uitvoering" label="uitvoering" query={q} />
         <table class="data">
           <thead>
             <tr>
@@ -212,29 +212,13 @@ export function budgetPages() {
         </table>
         <h2 id="waterval">Waterval {article} (VAK)</h2>
         <Waterfall steps={waterfall(data, year, article, 'VAK')} />
-        <p class="downloads">
-          <a href={`${BASE}/download/waterval.csv?${q}&artikel=${encodeURIComponent(article)}`} download>
-            Download waterval (CSV)
-          </a>
-          {' · '}
-          <a href={`${BASE}/download/waterval.xlsx?${q}&artikel=${encodeURIComponent(article)}`} download>
-            Download waterval (XLSX)
-          </a>
-        </p>
+        <Downloads file="waterval" label="waterval" query={`${q}&artikel=${encodeURIComponent(article)}`} />
         <h2>Overlopende rekening per artikel</h2>
         <p>
           Het deel van de BU dat op de overlopende rekening staat (kosten van het jaar, later betaald) en de
           afrekeningen van het vorige jaar die in de BU zitten, zoals de bronnen ze drukken.
         </p>
-        <p class="downloads">
-          <a href={`${BASE}/download/overlopend.csv?${q}`} download>
-            Download overlopende rekening (CSV)
-          </a>
-          {' · '}
-          <a href={`${BASE}/download/overlopend.xlsx?${q}`} download>
-            Download overlopende rekening (XLSX)
-          </a>
-        </p>
+        <Downloads file="overlopend" label="overlopende rekening" query={q} />
         <table class="data">
           <thead>
             <tr>
@@ -260,15 +244,7 @@ export function budgetPages() {
           </tbody>
         </table>
         <h2>Controle: cijfers die niet kloppen</h2>
-        <p class="downloads">
-          <a href={`${BASE}/download/controle.csv`} download>
-            Download controle (CSV)
-          </a>
-          {' · '}
-          <a href={`${BASE}/download/controle.xlsx`} download>
-            Download controle (XLSX)
-          </a>
-        </p>
+        <Downloads file="controle" label="controle" />
         <table class="data">
           <thead>
             <tr>
