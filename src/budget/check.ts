@@ -4,6 +4,7 @@
  * Nothing is corrected: the printed figure stays in the data, the finding says where it fails.
  */
 import { z } from 'zod';
+import { accrualFindings } from './accruals.ts';
 import { claimFindings } from './claims.ts';
 import { computeTotals, ISE_PROGRAMME, iseRowOf, stagesOf } from './core.ts';
 import type { BbtRow, BudgetData, Stage } from './data.ts';
@@ -17,6 +18,7 @@ export const findingSchema = z.object({
     'programme-vs-ise',
     'movements',
     'text-claim',
+    'accrual',
   ]),
   where: z.string(),
   printed: z.number(),
@@ -195,8 +197,8 @@ export function checkYear(data: BudgetData, year: number): Finding[] {
   return out.filter((f): f is Finding => f !== null);
 }
 
-/** All findings of both budget years and of the text claims. */
+/** All findings of both budget years, of the accruals and of the text claims. */
 export function check(data: BudgetData): Finding[] {
   const years = [...new Set(data.bbt.map((r) => r.year))].sort();
-  return [...years.flatMap((y) => checkYear(data, y)), ...claimFindings()];
+  return [...years.flatMap((y) => checkYear(data, y)), ...accrualFindings(data), ...claimFindings()];
 }

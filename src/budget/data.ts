@@ -111,6 +111,26 @@ export const movementSchema = z
   }));
 export type Movement = z.output<typeof movementSchema>;
 
+/**
+ * The accrual ('overlopende rekening') per article as the text prints it, and the prior-year
+ * settlements that the text says are inside BU (notes/spec-budget.md §1.6, checked against the seeds).
+ */
+export const accrualSchema = z
+  .object({
+    article: z.string().min(1),
+    year: integer,
+    credit: z.enum(['VAK', 'VEK', 'VAK/VEK']),
+    /** overlopende rekening: costs of the year charged before they are paid (VCO, 001:L8583-8587). */
+    kind: z.enum(['overlopende rekening', 'afrekening vorig jaar']),
+    /** keuro as printed. */
+    amount: integer,
+    component: z.string().min(1),
+    note: z.string(),
+    source,
+  })
+  .transform((r) => ({ ...r, amountEuro: r.amount * 1000 }));
+export type Accrual = z.output<typeof accrualSchema>;
+
 function load<T>(file: string, schema: z.ZodType<T>): T[] {
   const rows = parseCsv(readFileSync(new URL(file, DATA), 'utf8'));
   return rows.map((row, i) => {
@@ -128,6 +148,7 @@ export interface BudgetData {
   bbt: BbtRow[];
   annex: AnnexRow[];
   movements: Movement[];
+  accruals: Accrual[];
 }
 
 let cached: BudgetData | undefined;
@@ -136,6 +157,7 @@ export function budgetData(): BudgetData {
     bbt: [...load('bbt-2021.csv', bbtRowSchema), ...load('bbt-2024.csv', bbtRowSchema)],
     annex: load('ondernemingsplan-2023-annex-11-2.csv', annexRowSchema),
     movements: load('movements.csv', movementSchema),
+    accruals: load('accruals.csv', accrualSchema),
   };
   return cached;
 }

@@ -1,5 +1,12 @@
 /** Budget module: the seeds' budget tables as data, computed totals, execution and the check. */
 
+export {
+  type ArticleAccrual,
+  accrualFindings,
+  accrualsByArticle,
+  type SettledYearEnd,
+  settledYearEnd,
+} from './accruals.ts';
 export { check, checkYear, type Finding, findingSchema } from './check.ts';
 export {
   type Claim,
@@ -20,6 +27,7 @@ export {
   type Total,
 } from './core.ts';
 export {
+  type Accrual,
   type AnnexRow,
   type BbtRow,
   type BudgetData,

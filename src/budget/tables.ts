@@ -3,6 +3,7 @@
  * XLSX (numbers stay numbers, with a number format that a Dutch (Belgian) Excel shows with
  * thousands dots and a decimal comma). Amounts in euro, exact.
  */
+import { accrualsByArticle } from './accruals.ts';
 import { check } from './check.ts';
 import { execution } from './core.ts';
 import { budgetData } from './data.ts';
@@ -18,7 +19,7 @@ export interface DownloadTable {
   rows: (string | number | null)[][];
 }
 
-export const DOWNLOAD_TABLES = ['begroting', 'uitvoering', 'waterval', 'controle'] as const;
+export const DOWNLOAD_TABLES = ['begroting', 'uitvoering', 'waterval', 'controle', 'overlopend'] as const;
 export type DownloadName = (typeof DOWNLOAD_TABLES)[number];
 
 export function downloadTable(name: DownloadName, q: { year: number; article: string }): DownloadTable {
@@ -86,6 +87,23 @@ export function downloadTable(name: DownloadName, q: { year: number; article: st
           s.amountCents / 100,
           s.source,
         ]),
+      };
+    case 'overlopend':
+      return {
+        name: `overlopend-${q.year}`,
+        title: `Overlopende rekening en afrekeningen vorig jaar in de BU ${q.year}`,
+        columns: [
+          { header: 'artikel', kind: 'text' },
+          { header: 'krediet', kind: 'text' },
+          { header: 'soort', kind: 'text' },
+          { header: 'onderdeel', kind: 'text' },
+          { header: 'bedrag (euro)', kind: 'euro' },
+          { header: 'opmerking', kind: 'text' },
+          { header: 'bron', kind: 'text' },
+        ],
+        rows: accrualsByArticle(data, q.year).flatMap((a) =>
+          a.rows.map((r) => [a.article, a.credit, r.kind, r.component, r.amountEuro, r.note, r.source]),
+        ),
       };
     case 'controle':
       return {

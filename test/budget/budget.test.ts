@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  accrualsByArticle,
   budgetData,
   check,
   claimFindings,
   computeTotals,
+  downloadTable,
   execution,
   loadClaims,
   notCheckableClaims,
@@ -191,9 +193,54 @@ describe('budget check', () => {
     for (let i = 1; i <= 16; i++) expect(ids.has(`B${i}`), `B${i}`).toBe(true);
   });
   it('finds nothing else: all other totals reproduce', () => {
-    const kinds = findings.filter((f) => f.kind !== 'text-claim').map((f) => `${f.sources[0]} ${f.where}`);
+    const kinds = findings
+      .filter((f) => f.kind !== 'text-claim' && f.kind !== 'accrual')
+      .map((f) => `${f.sources[0]} ${f.where}`);
     // T1, T2 (rows and articles: 4), T3 (2), T4, T5, and the VIA items in euro of 2CY-IS (VAK, VEK: cents, 000:L2888).
     expect(kinds).toHaveLength(10);
+  });
+});
+
+describe('accruals (overlopende rekening) and prior-year settlements inside BU', () => {
+  const y2021 = accrualsByArticle(data, 2021);
+  const of = (year: number, article: string, credit: 'VAK' | 'VEK') =>
+    accrualsByArticle(data, year).find((a) => a.article === article && a.credit === credit);
+  it('adds the components per article and credit, with their lines', () => {
+    // AWI 1.924 + DAC 59 + Gesco 19 = 2.002 VAK; AWI 1.001 + DAC 79 + Gesco 19 = 1.099 VEK (000:L2624-2673).
+    expect(of(2021, 'JB0-1JDB2CH-WT', 'VAK')?.accrualEuro).toBe(2_002_000);
+    expect(of(2021, 'JB0-1JDB2CH-WT', 'VEK')?.accrualEuro).toBe(1_099_000);
+    // Opleidingsincentives: 86.971 + 2.892 + 1.720 + 766 + 3.333 = 95.682, the total printed at 000:L5848-5850.
+    expect(of(2021, 'JB0-1JFB2FB-WT', 'VAK')?.accrualEuro).toBe(95_682_000);
+    // Jongerenbonus: accrual 372 and +63 from the 2020 settlement (354 − 291), 000:L2432-2457.
+    expect(of(2021, 'JB0-1JDB2CF-WT', 'VEK')).toMatchObject({ accrualEuro: 372_000, priorYearEuro: 63_000 });
+    // Doelgroepverminderingen: afrekening 2020 −12.358 inside ORAFIN 458.323 (000:L2190).
+    expect(of(2021, 'JB0-1JDB2CA-WT', 'VAK')).toMatchObject({
+      accrualEuro: 0,
+      priorYearEuro: -12_358_000,
+      buEuro: 458_323_000,
+    });
+    // 2024: CMW 18.188 (003:L762-766); IMW article 2.580 + 495 + 660 = 3.735; AMA SE 576 VAK / 305 VEK.
+    expect(of(2024, 'JB0-1JEC2HA-WT', 'VEK')?.accrualEuro).toBe(18_188_000);
+    expect(of(2024, 'JB0-1JEC2HF-WT', 'VAK')?.accrualEuro).toBe(3_735_000);
+    expect(of(2024, 'JB0-1JEC2HC-WT', 'VAK')?.accrualEuro).toBe(576_000);
+    expect(of(2024, 'JB0-1JEC2HC-WT', 'VEK')?.accrualEuro).toBe(305_000);
+    for (const a of y2021) for (const r of a.rows) expect(r.source).toMatch(/^seeds\/000_/);
+  });
+  it('is a download table with one row per printed component', () => {
+    const t = downloadTable('overlopend', { year: 2024, article: '' });
+    // 2024 per credit: CMW 1 + 1, AMA SE 1 + 1, IMW 3 + 3 (VAK/VEK rows on both), IMW-LP 1 + 1 = 12 rows.
+    expect(t.rows).toHaveLength(12);
+    expect(t.rows[0]).toEqual(expect.arrayContaining(['JB0-1JEC2HA-WT', 'VAK', 18_188_000]));
+  });
+  it('finds the accruals larger than their BU (ESF 2AD-WT VEK; opleidingsincentives 2FB)', () => {
+    const acc = check(data).filter((f) => f.kind === 'accrual');
+    expect(acc.map((f) => [f.where, f.printed, f.computed, f.difference])).toEqual([
+      // 36.468 > 32.322 (000:L5211-5213, B6)
+      ['2021 JB0-1JDB2AD-WT VEK overlopende rekening ≤ BU', 36_468_000, 32_322_000, 4_146_000],
+      // 95.682 > 68.224 VAK and 68.082 VEK (000:L5794; printed as 140%, 000:L5847)
+      ['2021 JB0-1JFB2FB-WT VAK overlopende rekening ≤ BU', 95_682_000, 68_224_000, 27_458_000],
+      ['2021 JB0-1JFB2FB-WT VEK overlopende rekening ≤ BU', 95_682_000, 68_082_000, 27_600_000],
+    ]);
   });
 });
 

@@ -6,12 +6,14 @@
 import { Hono } from 'hono';
 import { assertCan } from '../../access/index.ts';
 import {
+  accrualsByArticle,
   budgetData,
   check,
   DOWNLOAD_TABLES,
   type DownloadName,
   downloadTable,
   execution,
+  notCheckableClaims,
   showBudget,
   stagesOf,
   tableCsv,
@@ -79,6 +81,22 @@ function Waterfall(p: { steps: ReturnType<typeof waterfall> }) {
   );
 }
 
+/** The CSV and XLSX links of one table (src/budget/tables.ts defines both from one table). */
+function Downloads(p: { file: string; label: string; query?: string }) {
+  const q = p.query ? `?${p.query}` : '';
+  return (
+    <p class="downloads">
+      <a href={`${BASE}/download/${p.file}.csv${q}`} download>
+        Download {p.label} (CSV)
+      </a>
+      {' · '}
+      <a href={`${BASE}/download/${p.file}.xlsx${q}`} download>
+        Download {p.label} (XLSX)
+      </a>
+    </p>
+  );
+}
+
 export function budgetPages() {
   const app = new Hono<AppEnv>();
   const guard = (c: WebContext) => {
@@ -121,15 +139,7 @@ export function budgetPages() {
           artikels; waar het gedrukte totaal afwijkt, staat dat bij de controle.
         </p>
         <h2>Programma → ISE → artikel</h2>
-        <p class="downloads">
-          <a href={`${BASE}/download/begroting.csv?${q}`} download>
-            Download begroting (CSV)
-          </a>
-          {' · '}
-          <a href={`${BASE}/download/begroting.xlsx?${q}`} download>
-            Download begroting (XLSX)
-          </a>
-        </p>
+        <Downloads file="begroting" label="begroting" query={q} />
         <table class="data">
           <thead>
             <tr>
@@ -171,15 +181,7 @@ export function budgetPages() {
           </tbody>
         </table>
         <h2>Uitvoeringsgraad (BU / BA-JR)</h2>
-        <p class="downloads">
-          <a href={`${BASE}/download/uitvoering.csv?${q}`} download>
-            Download uitvoering (CSV)
-          </a>
-          {' · '}
-          <a href={`${BASE}/download/uitvoering.xlsx?${q}`} download>
-            Download uitvoering (XLSX)
-          </a>
-        </p>
+        <Downloads file="uitvoering" label="uitvoering" query={q} />
         <table class="data">
           <thead>
             <tr>
@@ -210,25 +212,39 @@ export function budgetPages() {
         </table>
         <h2 id="waterval">Waterval {article} (VAK)</h2>
         <Waterfall steps={waterfall(data, year, article, 'VAK')} />
-        <p class="downloads">
-          <a href={`${BASE}/download/waterval.csv?${q}&artikel=${encodeURIComponent(article)}`} download>
-            Download waterval (CSV)
-          </a>
-          {' · '}
-          <a href={`${BASE}/download/waterval.xlsx?${q}&artikel=${encodeURIComponent(article)}`} download>
-            Download waterval (XLSX)
-          </a>
+        <Downloads file="waterval" label="waterval" query={`${q}&artikel=${encodeURIComponent(article)}`} />
+        <h2>Overlopende rekening per artikel</h2>
+        <p>
+          Het deel van de BU dat op de overlopende rekening staat (kosten van het jaar, later betaald) en de
+          afrekeningen van het vorige jaar die in de BU zitten, zoals de bronnen ze drukken.
         </p>
+        <Downloads file="overlopend" label="overlopende rekening" query={q} />
+        <table class="data">
+          <thead>
+            <tr>
+              <th>artikel</th>
+              <th>krediet</th>
+              <th class="num">BU</th>
+              <th class="num">overlopende rekening</th>
+              <th class="num">afrekening vorig jaar</th>
+              <th>bronnen</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accrualsByArticle(data, year).map((a) => (
+              <tr>
+                <td>{a.article}</td>
+                <td>{a.credit}</td>
+                <td class="num">{a.buEuro === null ? '–' : keuro(a.buEuro)}</td>
+                <td class="num">{keuro(a.accrualEuro)}</td>
+                <td class="num">{keuro(a.priorYearEuro)}</td>
+                <td>{[...new Set(a.rows.map((r) => r.source))].join(' · ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <h2>Controle: cijfers die niet kloppen</h2>
-        <p class="downloads">
-          <a href={`${BASE}/download/controle.csv`} download>
-            Download controle (CSV)
-          </a>
-          {' · '}
-          <a href={`${BASE}/download/controle.xlsx`} download>
-            Download controle (XLSX)
-          </a>
-        </p>
+        <Downloads file="controle" label="controle" />
         <table class="data">
           <thead>
             <tr>
@@ -253,6 +269,14 @@ export function budgetPages() {
             ))}
           </tbody>
         </table>
+        <h3>Niet te controleren met de gegevens</h3>
+        <ul>
+          {notCheckableClaims().map((n) => (
+            <li>
+              {n.id}: {n.where}. {n.reason} ({n.sources.join(' · ')})
+            </li>
+          ))}
+        </ul>
       </Layout>,
     );
   });
