@@ -8,7 +8,7 @@
  * built `holds` is a closure over the fact's name, so each builder also records the same test as
  * a closure-free arrow in `inlineSource`, which the kernel reads instead of `toString()`.
  */
-import type { Condition, Context, FactDef, ParamType } from './define.ts';
+import type { Condition, FactDef, ParamType } from './define.ts';
 
 type BooleanFacts<K extends string> = { [k in K]: FactDef & { type: 'boolean' } };
 type NumberFacts<K extends string> = { [k in K]: FactDef & { type: 'integer' | 'number' } };
@@ -36,98 +36,65 @@ const row = (ctx: unknown) => ctx as Row;
  */
 type FlagText = string | readonly [yes: string, no: string];
 
-/** The yes/no fact `fact` must be true; `id` is the fact's name unless given. */
-export function requires<K extends string>(
-  fact: K,
-  source: string,
-  text: FlagText,
-  id: string = fact,
-): Condition<BooleanFacts<K>, Record<never, ParamType>> {
-  const k = name('feit', fact);
-  const [yes, no] = typeof text === 'string' ? [text, text] : text;
-  return {
-    id,
-    source,
-    holds: inlinable((ctx) => Boolean(row(ctx).f[k]), `({ f }) => f.${k}`),
-    text: (ctx) => (row(ctx).f[k] ? yes : no),
+/** A builder of conditions on a yes/no fact: it must be true (`wanted`) or false. */
+function flag(wanted: boolean) {
+  return <K extends string>(
+    fact: K,
+    source: string,
+    text: FlagText,
+    id: string = fact,
+  ): Condition<BooleanFacts<K>, Record<never, ParamType>> => {
+    const k = name('feit', fact);
+    const [yes, no] = typeof text === 'string' ? [text, text] : text;
+    const holds = (ctx: unknown) => Boolean(row(ctx).f[k]) === wanted;
+    return {
+      id,
+      source,
+      holds: inlinable(holds, wanted ? `({ f }) => f.${k}` : `({ f }) => !f.${k}`),
+      text: (ctx) => (holds(ctx) ? yes : no),
+    };
   };
 }
 
+/** The yes/no fact `fact` must be true; `id` is the fact's name unless given. */
+export const requires = flag(true);
 /** The yes/no fact `fact` must be false; `id` is the fact's name unless given. */
-export function excludes<K extends string>(
-  fact: K,
-  source: string,
-  text: FlagText,
-  id: string = fact,
-): Condition<BooleanFacts<K>, Record<never, ParamType>> {
-  const k = name('feit', fact);
-  const [yes, no] = typeof text === 'string' ? [text, text] : text;
-  return {
-    id,
-    source,
-    holds: inlinable((ctx) => !row(ctx).f[k], `({ f }) => !f.${k}`),
-    text: (ctx) => (row(ctx).f[k] ? no : yes),
-  };
-}
+export const excludes = flag(false);
 
 type Bound<K extends string, P extends string> = Condition<NumberFacts<K>, NumberParams<P>>;
 type BoundText = (value: number, bound: number) => string;
 
-function bound<K extends string, P extends string>(
-  op: '>=' | '<=' | '<',
-  id: string,
-  source: string,
-  fact: K,
-  param: P,
-  text: BoundText,
-): Bound<K, P> {
-  const k = name('feit', fact);
-  const q = name('parameter', param);
+/** A builder of conditions comparing a number fact with one parameter by `op`. */
+function bound(op: '>=' | '<=' | '<') {
   const test = (v: number, b: number) => (op === '>=' ? v >= b : op === '<=' ? v <= b : v < b);
-  const value = (ctx: Context<NumberFacts<K>, NumberParams<P>>) => {
-    const r = row(ctx);
-    return [r.f[k] as number, r.p[q] as number] as const;
-  };
-  return {
-    id,
-    source,
-    holds: inlinable((ctx) => test(...value(ctx)), `({ f, p }) => f.${k} ${op} p.${q}`),
-    text: (ctx) => text(...value(ctx)),
+  return <K extends string, P extends string>(
+    id: string,
+    source: string,
+    fact: K,
+    param: P,
+    text: BoundText,
+  ): Bound<K, P> => {
+    const k = name('feit', fact);
+    const q = name('parameter', param);
+    const value = (ctx: unknown) => {
+      const r = row(ctx);
+      return [r.f[k] as number, r.p[q] as number] as const;
+    };
+    return {
+      id,
+      source,
+      holds: inlinable((ctx) => test(...value(ctx)), `({ f, p }) => f.${k} ${op} p.${q}`),
+      text: (ctx) => text(...value(ctx)),
+    };
   };
 }
 
 /** The number fact `fact` is at least the parameter `param`; `text(value, min)` for the trace. */
-export function atLeast<K extends string, P extends string>(
-  id: string,
-  source: string,
-  fact: K,
-  param: P,
-  text: BoundText,
-): Bound<K, P> {
-  return bound('>=', id, source, fact, param, text);
-}
-
+export const atLeast = bound('>=');
 /** The number fact `fact` is at most the parameter `param`; `text(value, max)` for the trace. */
-export function atMost<K extends string, P extends string>(
-  id: string,
-  source: string,
-  fact: K,
-  param: P,
-  text: BoundText,
-): Bound<K, P> {
-  return bound('<=', id, source, fact, param, text);
-}
-
+export const atMost = bound('<=');
 /** The number fact `fact` is below the parameter `param` (not equal); `text(value, limit)`. */
-export function below<K extends string, P extends string>(
-  id: string,
-  source: string,
-  fact: K,
-  param: P,
-  text: BoundText,
-): Bound<K, P> {
-  return bound('<', id, source, fact, param, text);
-}
+export const below = bound('<');
 
 /**
  * The number fact `fact` lies between the parameters `min` and `max` (both included);
