@@ -166,7 +166,9 @@ export interface FormulaDef<FD extends Record<string, FactDef>, PD extends Recor
 export function defineFormula<
   const FD extends Record<string, FactDef>,
   const PD extends Record<string, ParamType>,
->(def: FormulaDef<FD, PD>): FormulaDef<FD, PD> {
+>(
+  def: Omit<FormulaDef<FD, PD>, 'versions'> & { versions: Version<NoInfer<FD>, NoInfer<PD>>[] },
+): FormulaDef<FD, PD> {
   return def;
 }
 

@@ -1,5 +1,7 @@
 /** The rules engine: what measure formulas are written with, and how they are evaluated. */
+
 export { citationProblem, citedText, parseCitation, SEEDS_DIR } from './citation.ts';
+export { atLeast, atMost, below, between, excludes, requires } from './conditions.ts';
 export {
   type AmountPeriod,
   type AnyFormula,

@@ -18,6 +18,7 @@
  */
 import { type Node, parseExpressionAt } from 'acorn';
 import { money } from '../../domain/index.ts';
+import type { Inlinable } from './conditions.ts';
 import type { AnyFormula, Context, FactDef, Version } from './define.ts';
 
 /** One column per fact (money in cents); a fact with a default may have no column. */
@@ -93,7 +94,8 @@ function children(node: AnyNode): AnyNode[] {
 
 /** Reads a function back as an acorn AST: an arrow, a function expression or a method. */
 function parseFunction(fn: (...args: never[]) => unknown): { src: string; node: AnyNode } {
-  const text = fn.toString();
+  // A condition built in conditions.ts carries its test as closure-free source.
+  const text = (fn as Inlinable<typeof fn>).inlineSource ?? fn.toString();
   for (const [open, close] of [
     ['(', ')'],
     ['({', '})'],

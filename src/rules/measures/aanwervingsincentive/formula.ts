@@ -11,7 +11,7 @@
  * employment so far.
  */
 import { money } from '../../../domain/index.ts';
-import { defineFormula, fact } from '../../engine/index.ts';
+import { atLeast, between, defineFormula, fact } from '../../engine/index.ts';
 
 const BVR = 'seeds/004_694cfc149f605398.txt:L3864-3870';
 
@@ -41,20 +41,22 @@ export default defineFormula({
       until: '2023-09-30',
       source: 'seeds/004_694cfc149f605398.txt:L3869-3870',
       conditions: [
-        {
-          id: 'leeftijd',
-          source: 'seeds/004_694cfc149f605398.txt:L3865-3867',
-          holds: ({ f, p }) => f.leeftijd >= p.min_leeftijd && f.leeftijd <= p.max_leeftijd,
-          text: ({ f, p }) =>
-            `leeftijd bij aanwerving (${f.leeftijd}) ligt tussen ${p.min_leeftijd} en ${p.max_leeftijd} jaar`,
-        },
-        {
-          id: 'langdurig_werkzoekend',
-          source: 'seeds/004_694cfc149f605398.txt:L3866-3867',
-          holds: ({ f, p }) => f.maanden_werkzoekend >= p.min_maanden_werkzoekend,
-          text: ({ f, p }) =>
-            `${f.maanden_werkzoekend} maanden werkzoekend, minstens ${p.min_maanden_werkzoekend} vereist`,
-        },
+        between(
+          'leeftijd',
+          'seeds/004_694cfc149f605398.txt:L3865-3867',
+          'leeftijd',
+          ['min_leeftijd', 'max_leeftijd'],
+          (leeftijd, min_leeftijd, max_leeftijd) =>
+            `leeftijd bij aanwerving (${leeftijd}) ligt tussen ${min_leeftijd} en ${max_leeftijd} jaar`,
+        ),
+        atLeast(
+          'langdurig_werkzoekend',
+          'seeds/004_694cfc149f605398.txt:L3866-3867',
+          'maanden_werkzoekend',
+          'min_maanden_werkzoekend',
+          (maanden_werkzoekend, min_maanden_werkzoekend) =>
+            `${maanden_werkzoekend} maanden werkzoekend, minstens ${min_maanden_werkzoekend} vereist`,
+        ),
       ],
       amount: ({ f, p, stepMoney }) => {
         const eerste = stepMoney(

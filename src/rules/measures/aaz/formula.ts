@@ -16,7 +16,14 @@
  * no euro amount per supervisor, so the formula has no amount: it gives the supervision in FTE.
  */
 import { fraction, roundHalfAway } from '../../../domain/index.ts';
-import { type Condition, decimalComma, defineFormula, fact, type Output } from '../../engine/index.ts';
+import {
+  type Condition,
+  decimalComma,
+  defineFormula,
+  fact,
+  type Output,
+  requires,
+} from '../../engine/index.ts';
 
 const exact = (n: number) => fraction(n).num;
 
@@ -130,15 +137,10 @@ export default defineFormula({
       source: 'seeds/004_694cfc149f605398.txt:L2941-2946',
       conditions: [
         aanvrager,
-        {
-          id: 'reeds_erkend',
-          source: 'seeds/004_694cfc149f605398.txt:L2944-2946',
-          holds: ({ f }) => f.reeds_erkend,
-          text: ({ f }) =>
-            f.reeds_erkend
-              ? 'het initiatief was al erkend'
-              : 'de verlenging staat enkel open voor de toen erkende initiatieven',
-        },
+        requires('reeds_erkend', 'seeds/004_694cfc149f605398.txt:L2944-2946', [
+          'het initiatief was al erkend',
+          'de verlenging staat enkel open voor de toen erkende initiatieven',
+        ]),
         plafondVijfProcent,
       ],
       outputs: {

@@ -13,7 +13,7 @@
  *
  * The date is the day considered; the amount is the yearly subsidy for one participant.
  */
-import { defineFormula, euroText, fact } from '../../engine/index.ts';
+import { atLeast, defineFormula, euroText, fact, requires } from '../../engine/index.ts';
 
 const BVR = 'seeds/004_694cfc149f605398.txt:L3381-3387';
 const VDAB = 'seeds/002_fa7ec9f147cf0c36.txt:L1467-1493';
@@ -57,46 +57,30 @@ export default defineFormula({
       from: '2021-04-01',
       source: 'seeds/004_694cfc149f605398.txt:L4326-4332',
       conditions: [
-        {
-          id: 'mmpps',
-          source: 'seeds/002_fa7ec9f147cf0c36.txt:L1475-1481',
-          holds: ({ f }) => f.mmpps,
-          text: ({ f }) =>
-            f.mmpps
-              ? 'de persoon kan door MMPPS-problemen niet deelnemen aan het reguliere aanbod'
-              : 'de persoon moet door MMPPS-problemen niet kunnen deelnemen aan het reguliere aanbod',
-        },
-        {
-          id: 'minstens_12_uur',
-          source: BVR,
-          holds: ({ f, p }) => f.uren_per_week >= p.min_uren_per_week,
-          text: ({ f, p }) =>
-            `${String(f.uren_per_week).replace('.', ',')} uur per week actief, minstens ${p.min_uren_per_week} uur vereist`,
-        },
-        {
-          id: 'in_maatwerkbedrijf',
-          source: BVR,
-          holds: ({ f }) => f.in_maatwerkbedrijf,
-          text: ({ f }) =>
-            f.in_maatwerkbedrijf
-              ? 'arbeidszorg in een maatwerkbedrijf of een eraan verbonden organisatie'
-              : 'arbeidszorg moet gebeuren in een maatwerkbedrijf of een organisatie die via een samenwerkingsovereenkomst eraan verbonden is',
-        },
-        {
-          id: 'stappen_naar_betaald_werk',
-          source: 'seeds/004_694cfc149f605398.txt:L3388-3390',
-          holds: ({ f }) => f.stappen_naar_betaald_werk,
-          text: ({ f }) =>
-            f.stappen_naar_betaald_werk
-              ? 'de persoon kan stappen naar betaald werk zetten'
-              : 'de persoon moet door deelname stappen naar betaald werk kunnen zetten',
-        },
-        {
-          id: 'gemotiveerd',
-          source: 'seeds/002_fa7ec9f147cf0c36.txt:L1489-1493',
-          holds: ({ f }) => f.gemotiveerd,
-          text: ({ f }) => (f.gemotiveerd ? 'de persoon is gemotiveerd' : 'de persoon moet gemotiveerd zijn'),
-        },
+        requires('mmpps', 'seeds/002_fa7ec9f147cf0c36.txt:L1475-1481', [
+          'de persoon kan door MMPPS-problemen niet deelnemen aan het reguliere aanbod',
+          'de persoon moet door MMPPS-problemen niet kunnen deelnemen aan het reguliere aanbod',
+        ]),
+        atLeast(
+          'minstens_12_uur',
+          BVR,
+          'uren_per_week',
+          'min_uren_per_week',
+          (uren_per_week, min_uren_per_week) =>
+            `${String(uren_per_week).replace('.', ',')} uur per week actief, minstens ${min_uren_per_week} uur vereist`,
+        ),
+        requires('in_maatwerkbedrijf', BVR, [
+          'arbeidszorg in een maatwerkbedrijf of een eraan verbonden organisatie',
+          'arbeidszorg moet gebeuren in een maatwerkbedrijf of een organisatie die via een samenwerkingsovereenkomst eraan verbonden is',
+        ]),
+        requires('stappen_naar_betaald_werk', 'seeds/004_694cfc149f605398.txt:L3388-3390', [
+          'de persoon kan stappen naar betaald werk zetten',
+          'de persoon moet door deelname stappen naar betaald werk kunnen zetten',
+        ]),
+        requires('gemotiveerd', 'seeds/002_fa7ec9f147cf0c36.txt:L1489-1493', [
+          'de persoon is gemotiveerd',
+          'de persoon moet gemotiveerd zijn',
+        ]),
       ],
       amount: ({ p, stepMoney }) =>
         stepMoney(

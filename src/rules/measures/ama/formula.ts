@@ -13,7 +13,7 @@
  * months the participant is coached in that year (12 by default: 840 euro).
  */
 import { money } from '../../../domain/index.ts';
-import { defineFormula, euroText, fact } from '../../engine/index.ts';
+import { between, defineFormula, euroText, excludes, fact, requires } from '../../engine/index.ts';
 
 const S = 'seeds/004_694cfc149f605398.txt';
 
@@ -57,31 +57,27 @@ export default defineFormula({
       from: '2018-07-01',
       source: `${S}:L3442-3447`,
       conditions: [
-        {
-          id: 'leeftijd',
-          source: `${S}:L3488-3490`,
-          holds: ({ f, p }) => f.leeftijd >= p.min_leeftijd && f.leeftijd <= p.max_leeftijd,
-          text: ({ f, p }) =>
-            `leeftijd ${f.leeftijd} ligt tussen ${p.min_leeftijd} en ${p.max_leeftijd} jaar`,
-        },
-        {
-          id: 'mmpps',
-          source: `${S}:L3449-3451`,
-          holds: ({ f }) => f.betaald_werk_niet_mogelijk,
-          text: ({ f }) =>
-            f.betaald_werk_niet_mogelijk
-              ? 'betaald werk is door MMPPS-problemen op korte en middellange termijn niet mogelijk'
-              : 'AMA is enkel voor wie door MMPPS-problemen op korte en middellange termijn niet betaald kan werken',
-        },
-        {
-          id: 'toelating_uitkeringsinstantie',
-          source: `${S}:L3493-3495`,
-          holds: ({ f }) => f.toelating_uitkeringsinstantie,
-          text: ({ f }) =>
-            f.toelating_uitkeringsinstantie
-              ? 'de uitkeringsinstantie heeft toelating gegeven'
-              : 'een toelating van de uitkeringsinstantie is nodig om aan AMA te mogen doen',
-        },
+        between(
+          'leeftijd',
+          `${S}:L3488-3490`,
+          'leeftijd',
+          ['min_leeftijd', 'max_leeftijd'],
+          (leeftijd, min_leeftijd, max_leeftijd) =>
+            `leeftijd ${leeftijd} ligt tussen ${min_leeftijd} en ${max_leeftijd} jaar`,
+        ),
+        requires(
+          'betaald_werk_niet_mogelijk',
+          `${S}:L3449-3451`,
+          [
+            'betaald werk is door MMPPS-problemen op korte en middellange termijn niet mogelijk',
+            'AMA is enkel voor wie door MMPPS-problemen op korte en middellange termijn niet betaald kan werken',
+          ],
+          'mmpps',
+        ),
+        requires('toelating_uitkeringsinstantie', `${S}:L3493-3495`, [
+          'de uitkeringsinstantie heeft toelating gegeven',
+          'een toelating van de uitkeringsinstantie is nodig om aan AMA te mogen doen',
+        ]),
         {
           id: 'ticket_niet_toeleidbaar',
           source: `${S}:L3497-3501`,
@@ -93,24 +89,24 @@ export default defineFormula({
                 ? 'RVA-uitkering met een ticket "niet-toeleidbaar" van VDAB of GTB'
                 : 'wie een RVA-uitkering ontvangt heeft een ticket "niet-toeleidbaar" van VDAB of GTB nodig',
         },
-        {
-          id: 'niet_gefinancierd_via_sociale_economie',
-          source: `${S}:L3475-3478`,
-          holds: ({ f }) => !f.gefinancierd_via_sociale_economie,
-          text: ({ f }) =>
-            f.gefinancierd_via_sociale_economie
-              ? 'arbeidszorgmedewerkers die al via Sociale Economie gefinancierd worden, komen niet in aanmerking'
-              : 'niet al gefinancierd via het departement Sociale Economie',
-        },
-        {
-          id: 'geen_vaph_dagondersteuning',
-          source: `${S}:L3483-3486`,
-          holds: ({ f }) => !f.vaph_dagondersteuning_of_begeleid_werken,
-          text: ({ f }) =>
-            f.vaph_dagondersteuning_of_begeleid_werken
-              ? 'AMA kan niet gecombineerd worden met dagondersteuning of begeleid werken vanuit het VAPH'
-              : 'geen dagondersteuning of begeleid werken vanuit het VAPH',
-        },
+        excludes(
+          'gefinancierd_via_sociale_economie',
+          `${S}:L3475-3478`,
+          [
+            'niet al gefinancierd via het departement Sociale Economie',
+            'arbeidszorgmedewerkers die al via Sociale Economie gefinancierd worden, komen niet in aanmerking',
+          ],
+          'niet_gefinancierd_via_sociale_economie',
+        ),
+        excludes(
+          'vaph_dagondersteuning_of_begeleid_werken',
+          `${S}:L3483-3486`,
+          [
+            'geen dagondersteuning of begeleid werken vanuit het VAPH',
+            'AMA kan niet gecombineerd worden met dagondersteuning of begeleid werken vanuit het VAPH',
+          ],
+          'geen_vaph_dagondersteuning',
+        ),
       ],
       amount: ({ f, p, step, stepMoney }) => {
         const maanden = step('maanden_begeleid', f.maanden_begeleid);

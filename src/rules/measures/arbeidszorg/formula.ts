@@ -12,7 +12,7 @@
  *
  * The result is the number of VTE omkadering WSE finances; the seeds give no euro amount per VTE.
  */
-import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
+import { atLeast, decimalComma, defineFormula, fact } from '../../engine/index.ts';
 
 const SW_ROUTE = 'seeds/004_694cfc149f605398.txt:L3220-3223';
 const MEERBANENPLAN = 'seeds/004_694cfc149f605398.txt:L3225-3229';
@@ -56,13 +56,14 @@ export default defineFormula({
           text: ({ f }) =>
             `indiener ${f.organisatie}: het decreet SW staat enkel open voor sociale werkplaatsen`,
         },
-        {
-          id: 'minstens_tien_vte_dgwn',
-          source: SW_ROUTE,
-          holds: ({ f, p }) => f.vte_doelgroepwerknemers >= p.min_vte_doelgroepwerknemers_sw,
-          text: ({ f, p }) =>
-            `${decimalComma(f.vte_doelgroepwerknemers)} VTE doelgroepwerknemers, minstens ${decimalComma(p.min_vte_doelgroepwerknemers_sw)} vereist`,
-        },
+        atLeast(
+          'minstens_tien_vte_dgwn',
+          SW_ROUTE,
+          'vte_doelgroepwerknemers',
+          'min_vte_doelgroepwerknemers_sw',
+          (vte_doelgroepwerknemers, min_vte_doelgroepwerknemers_sw) =>
+            `${decimalComma(vte_doelgroepwerknemers)} VTE doelgroepwerknemers, minstens ${decimalComma(min_vte_doelgroepwerknemers_sw)} vereist`,
+        ),
       ],
       outputs: {
         vte_omkadering: {

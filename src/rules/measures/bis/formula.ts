@@ -9,7 +9,7 @@
  *
  * The date of a calculation is the start of the stage.
  */
-import { defineFormula, fact } from '../../engine/index.ts';
+import { atMost, defineFormula, excludes, fact, requires } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -37,25 +37,25 @@ export default defineFormula({
       from: '2018-09-01',
       source: 'seeds/004_694cfc149f605398.txt:L2269-2271',
       conditions: [
-        {
-          id: 'maximale_duur',
-          source: 'seeds/004_694cfc149f605398.txt:L2250-2253',
-          holds: ({ f, p }) => f.maanden <= p.max_maanden,
-          text: ({ f, p }) =>
-            `opleidingsovereenkomst van ${String(f.maanden).replace('.', ',')} maanden, hoogstens ${p.max_maanden}`,
-        },
-        {
-          id: 'niet_in_twe',
-          source: 'seeds/004_694cfc149f605398.txt:L2266-2267',
-          holds: ({ f }) => !f.in_twe,
-          text: () => 'de BIS valt buiten een TWE-traject (een BIS kan niet binnen TWE)',
-        },
-        {
-          id: 'opleidingsplan_goedgekeurd',
-          source: 'seeds/004_694cfc149f605398.txt:L2252-2253',
-          holds: ({ f }) => f.opleidingsplan_goedgekeurd,
-          text: () => 'VDAB keurt het opleidingsplan goed',
-        },
+        atMost(
+          'maximale_duur',
+          'seeds/004_694cfc149f605398.txt:L2250-2253',
+          'maanden',
+          'max_maanden',
+          (maanden, max_maanden) =>
+            `opleidingsovereenkomst van ${String(maanden).replace('.', ',')} maanden, hoogstens ${max_maanden}`,
+        ),
+        excludes(
+          'in_twe',
+          'seeds/004_694cfc149f605398.txt:L2266-2267',
+          'de BIS valt buiten een TWE-traject (een BIS kan niet binnen TWE)',
+          'niet_in_twe',
+        ),
+        requires(
+          'opleidingsplan_goedgekeurd',
+          'seeds/004_694cfc149f605398.txt:L2252-2253',
+          'VDAB keurt het opleidingsplan goed',
+        ),
       ],
       outputs: {
         betaald: { label: 'Betaalde stage', value: () => true },

@@ -11,7 +11,7 @@
  *
  * The date of a calculation is the start of the stage.
  */
-import { defineFormula, fact } from '../../engine/index.ts';
+import { atMost, defineFormula, fact } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -50,13 +50,14 @@ export default defineFormula({
       from: '2018-09-01',
       source: 'seeds/004_694cfc149f605398.txt:L4098-4113',
       conditions: [
-        {
-          id: 'fase1',
-          source: 'seeds/004_694cfc149f605398.txt:L2174',
-          holds: ({ f, p }) => f.dagen_fase1 <= p.max_dagen_fase1,
-          text: ({ f, p }) =>
-            `fase 1 (beroepsverkenning) duurt ${f.dagen_fase1} dagen, hoogstens ${p.max_dagen_fase1}`,
-        },
+        atMost(
+          'fase1',
+          'seeds/004_694cfc149f605398.txt:L2174',
+          'dagen_fase1',
+          'max_dagen_fase1',
+          (dagen_fase1, max_dagen_fase1) =>
+            `fase 1 (beroepsverkenning) duurt ${dagen_fase1} dagen, hoogstens ${max_dagen_fase1}`,
+        ),
         {
           id: 'fase2',
           source: 'seeds/004_694cfc149f605398.txt:L2174-2175',

@@ -18,7 +18,7 @@
  * company's contingent position for the year of the date.
  */
 import { fraction, money, percent } from '../../../domain/index.ts';
-import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
+import { atLeast, decimalComma, defineFormula, fact, requires } from '../../engine/index.ts';
 
 /** Employment within the contingent: workers above it are allowed but not counted (seeds/003_041d48c097fadc86.txt:L2481-2483). */
 const binnen = (f: { tewerkgestelde_dgwn_vte: number; toegekend_contingent_vte: number }) =>
@@ -92,22 +92,23 @@ export default defineFormula({
       from: '2019-01-01',
       source: 'seeds/004_694cfc149f605398.txt:L1726-1727',
       conditions: [
-        {
-          id: 'actief_wop',
-          source: 'seeds/004_694cfc149f605398.txt:L1712-1738',
-          holds: ({ f }) => f.wop_actief,
-          text: ({ f }) =>
-            f.wop_actief
-              ? 'de werknemer heeft een actief werkondersteuningspakket (doelgroepwerknemer)'
-              : 'de werknemer heeft geen actief werkondersteuningspakket en is geen doelgroepwerknemer',
-        },
-        {
-          id: 'minstens_20_vte_dgwn',
-          source: 'seeds/004_694cfc149f605398.txt:L1777-1778',
-          holds: ({ f, p }) => f.vte_dgwn_bedrijf >= p.min_vte_dgwn,
-          text: ({ f, p }) =>
-            `het maatwerkbedrijf stelt ${decimalComma(f.vte_dgwn_bedrijf)} VTE dgwn tewerk, minstens ${p.min_vte_dgwn} vereist`,
-        },
+        requires(
+          'wop_actief',
+          'seeds/004_694cfc149f605398.txt:L1712-1738',
+          [
+            'de werknemer heeft een actief werkondersteuningspakket (doelgroepwerknemer)',
+            'de werknemer heeft geen actief werkondersteuningspakket en is geen doelgroepwerknemer',
+          ],
+          'actief_wop',
+        ),
+        atLeast(
+          'minstens_20_vte_dgwn',
+          'seeds/004_694cfc149f605398.txt:L1777-1778',
+          'vte_dgwn_bedrijf',
+          'min_vte_dgwn',
+          (vte_dgwn_bedrijf, min_vte_dgwn) =>
+            `het maatwerkbedrijf stelt ${decimalComma(vte_dgwn_bedrijf)} VTE dgwn tewerk, minstens ${min_vte_dgwn} vereist`,
+        ),
         {
           id: 'regel_65_35',
           source: 'seeds/004_694cfc149f605398.txt:L1777-1778',

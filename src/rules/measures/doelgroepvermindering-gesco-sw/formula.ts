@@ -13,7 +13,7 @@
  * the eligibility (and the operator) only. Its start is an assumption: maatwerkbedrijven ex-SW
  * exist from the start of collectief maatwerk on 1 January 2019.
  */
-import { defineFormula, fact } from '../../engine/index.ts';
+import { defineFormula, fact, requires } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -37,22 +37,14 @@ export default defineFormula({
       assumption:
         'De bronnen geven de begindatum niet. Trede rekent vanaf 1 januari 2019, de start van collectief maatwerk, vanaf wanneer de maatwerkbedrijven ex-sociale werkplaatsen bestaan (seeds/004_694cfc149f605398.txt:L1726-1727). Het einde op 31 december 2022 volgt uit de retroactieve schrapping vanaf 1 januari 2023.',
       conditions: [
-        {
-          id: 'maatwerkbedrijf_ex_sw',
-          source: 'seeds/000_3bfdbb028fdab786.txt:L6621-6622',
-          holds: ({ f }) => f.maatwerkbedrijf_ex_sw,
-          text: ({ f }) =>
-            f.maatwerkbedrijf_ex_sw
-              ? 'de werkgever is een maatwerkbedrijf ex-sociale werkplaats'
-              : 'de vermindering geldt enkel in maatwerkbedrijven ex-sociale werkplaatsen',
-        },
-        {
-          id: 'gesco',
-          source: 'seeds/000_3bfdbb028fdab786.txt:L6621',
-          holds: ({ f }) => f.gesco,
-          text: ({ f }) =>
-            f.gesco ? 'de werknemer is een gesco' : "de vermindering geldt enkel voor gesco's",
-        },
+        requires('maatwerkbedrijf_ex_sw', 'seeds/000_3bfdbb028fdab786.txt:L6621-6622', [
+          'de werkgever is een maatwerkbedrijf ex-sociale werkplaats',
+          'de vermindering geldt enkel in maatwerkbedrijven ex-sociale werkplaatsen',
+        ]),
+        requires('gesco', 'seeds/000_3bfdbb028fdab786.txt:L6621', [
+          'de werknemer is een gesco',
+          "de vermindering geldt enkel voor gesco's",
+        ]),
         {
           id: 'doelgroep',
           source: 'seeds/000_3bfdbb028fdab786.txt:L6622-6624',

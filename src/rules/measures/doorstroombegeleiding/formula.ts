@@ -14,7 +14,7 @@
  * trace; a trajectory with only its first phase done no longer gets the maximum.
  */
 import { fraction, money } from '../../../domain/index.ts';
-import { decimalComma, defineFormula, euroText, fact } from '../../engine/index.ts';
+import { decimalComma, defineFormula, euroText, fact, requires } from '../../engine/index.ts';
 
 const FASEN = 'seeds/004_694cfc149f605398.txt:L1580-1583';
 const le = (a: number, b: number) => fraction(a).num <= fraction(b).num;
@@ -67,15 +67,10 @@ export default defineFormula({
                 ? 'doorstroom uit collectief maatwerk'
                 : 'collectief maatwerk geldt pas vanaf 1 januari 2019',
         },
-        {
-          id: 'doorstroomklaar',
-          source: 'seeds/004_694cfc149f605398.txt:L1587-1589',
-          holds: ({ f }) => f.doorstroomklaar,
-          text: ({ f }) =>
-            f.doorstroomklaar
-              ? 'VDAB heeft de doelgroepwerknemer doorstroomklaar bevonden'
-              : 'VDAB heeft de doelgroepwerknemer niet doorstroomklaar bevonden',
-        },
+        requires('doorstroomklaar', 'seeds/004_694cfc149f605398.txt:L1587-1589', [
+          'VDAB heeft de doelgroepwerknemer doorstroomklaar bevonden',
+          'VDAB heeft de doelgroepwerknemer niet doorstroomklaar bevonden',
+        ]),
         {
           id: 'voortraject_max',
           source: FASEN,

@@ -13,7 +13,7 @@
  *
  * The date of a calculation is the start of the pupil's track (a school year starts on 1 September).
  */
-import { defineFormula, fact } from '../../engine/index.ts';
+import { defineFormula, fact, requires } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -77,12 +77,11 @@ export default defineFormula({
               ? 'de bronnen geven geen minimumleeftijd voor het volwassenenonderwijs'
               : `leeftijd ${f.leeftijd} jaar, minstens ${p.min_leeftijd}`,
         },
-        {
-          id: 'arbeidsbereid',
-          source: 'seeds/004_694cfc149f605398.txt:L4214-4216',
-          holds: ({ f }) => f.arbeidsbereid,
-          text: () => 'de leerling is arbeidsbereid (ook voor de aanloopfase)',
-        },
+        requires(
+          'arbeidsbereid',
+          'seeds/004_694cfc149f605398.txt:L4214-4216',
+          'de leerling is arbeidsbereid (ook voor de aanloopfase)',
+        ),
       ],
       outputs: {
         traject: {

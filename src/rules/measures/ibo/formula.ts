@@ -15,7 +15,7 @@
  *
  * The date of a calculation is the start of the IBO.
  */
-import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
+import { atMost, between, decimalComma, defineFormula, fact } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -79,13 +79,14 @@ export default defineFormula({
       from: '2018-09-01',
       source: 'seeds/004_694cfc149f605398.txt:L4109-4113',
       conditions: [
-        {
-          id: 'duur',
-          source: 'seeds/004_694cfc149f605398.txt:L2296-2297',
-          holds: ({ f, p }) => f.maanden >= p.min_maanden && f.maanden <= p.max_maanden,
-          text: ({ f, p }) =>
-            `IBO van ${decimalComma(f.maanden)} maanden, tussen ${p.min_maanden} en ${p.max_maanden}`,
-        },
+        between(
+          'duur',
+          'seeds/004_694cfc149f605398.txt:L2296-2297',
+          'maanden',
+          ['min_maanden', 'max_maanden'],
+          (maanden, min_maanden, max_maanden) =>
+            `IBO van ${decimalComma(maanden)} maanden, tussen ${min_maanden} en ${max_maanden}`,
+        ),
         {
           id: 'contract_minstens_duur_ibo',
           source: 'seeds/004_694cfc149f605398.txt:L2290-2291',
@@ -104,13 +105,14 @@ export default defineFormula({
           text: ({ f, p }) =>
             `contract van ${decimalComma(f.contract_tewerkstellingsbreuk)} van voltijds, minstens ${decimalComma(p.min_tewerkstellingsbreuk.value)} (halftijds)`,
         },
-        {
-          id: 'uitzendarbeid_vooraf',
-          source: 'seeds/004_694cfc149f605398.txt:L2302-2304',
-          holds: ({ f, p }) => f.weken_uitzendarbeid_vooraf <= p.max_weken_uitzendarbeid,
-          text: ({ f, p }) =>
-            `${f.weken_uitzendarbeid_vooraf} weken uitzendarbeid vóór de IBO, hoogstens ${p.max_weken_uitzendarbeid}`,
-        },
+        atMost(
+          'uitzendarbeid_vooraf',
+          'seeds/004_694cfc149f605398.txt:L2302-2304',
+          'weken_uitzendarbeid_vooraf',
+          'max_weken_uitzendarbeid',
+          (weken_uitzendarbeid_vooraf, max_weken_uitzendarbeid) =>
+            `${weken_uitzendarbeid_vooraf} weken uitzendarbeid vóór de IBO, hoogstens ${max_weken_uitzendarbeid}`,
+        ),
         {
           id: 'doelgroep_k_ibo',
           source: 'seeds/004_694cfc149f605398.txt:L2286-2287',

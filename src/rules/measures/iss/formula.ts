@@ -9,7 +9,7 @@
  * The seeds do not give the legal start; 1 January 2014 is the first year they attest (Tabel 26).
  * The date of a calculation is the start date of the stage.
  */
-import { defineFormula, fact } from '../../engine/index.ts';
+import { below, defineFormula, excludes, fact, requires } from '../../engine/index.ts';
 
 const RULE = 'seeds/004_694cfc149f605398.txt:L2202-2207';
 
@@ -34,35 +34,28 @@ export default defineFormula({
       assumption:
         'De bron geeft de wettelijke start van de instapstage niet. Trede rekent vanaf 1 januari 2014, het eerste jaar dat Tabel 26 gestarte instapstages telt (L5616); het einde op 1 september 2018 staat wel in de bron (L2209).',
       conditions: [
-        {
-          id: 'schoolverlater',
-          source: RULE,
-          holds: ({ f }) => f.schoolverlater,
-          text: ({ f }) =>
-            f.schoolverlater ? 'de jongere is schoolverlater' : 'de jongere is geen schoolverlater',
-        },
-        {
-          id: 'jonger_dan_25',
-          source: RULE,
-          holds: ({ f, p }) => f.leeftijd < p.max_leeftijd_exclusief,
-          text: ({ f, p }) => `leeftijd ${f.leeftijd} is jonger dan ${p.max_leeftijd_exclusief} jaar`,
-        },
-        {
-          id: 'laaggeschoold',
-          source: RULE,
-          holds: ({ f }) => f.laaggeschoold,
-          text: ({ f }) =>
-            f.laaggeschoold ? 'de jongere is laaggeschoold' : 'de jongere is niet laaggeschoold',
-        },
-        {
-          id: 'niet_binnen_twe',
-          source: 'seeds/004_694cfc149f605398.txt:L2207',
-          holds: ({ f }) => !f.binnen_twe,
-          text: ({ f }) =>
-            f.binnen_twe
-              ? 'de instapstage kan niet binnen een TWE-traject worden ingezet'
-              : 'de stage valt buiten een TWE-traject',
-        },
+        requires('schoolverlater', RULE, [
+          'de jongere is schoolverlater',
+          'de jongere is geen schoolverlater',
+        ]),
+        below(
+          'jonger_dan_25',
+          RULE,
+          'leeftijd',
+          'max_leeftijd_exclusief',
+          (leeftijd, max_leeftijd_exclusief) =>
+            `leeftijd ${leeftijd} is jonger dan ${max_leeftijd_exclusief} jaar`,
+        ),
+        requires('laaggeschoold', RULE, ['de jongere is laaggeschoold', 'de jongere is niet laaggeschoold']),
+        excludes(
+          'binnen_twe',
+          'seeds/004_694cfc149f605398.txt:L2207',
+          [
+            'de stage valt buiten een TWE-traject',
+            'de instapstage kan niet binnen een TWE-traject worden ingezet',
+          ],
+          'niet_binnen_twe',
+        ),
       ],
       outputs: {
         duur_maanden: {

@@ -10,7 +10,7 @@
  * 1 June 2015 and answers only whether a new landingsbaan gives access to the premium. The date of
  * a calculation is the start of the landingsbaan.
  */
-import { defineFormula, fact } from '../../engine/index.ts';
+import { atLeast, defineFormula, fact, requires } from '../../engine/index.ts';
 
 const RULE = 'seeds/000_3bfdbb028fdab786.txt:L3805-3810';
 
@@ -31,21 +31,18 @@ export default defineFormula({
       from: '2015-06-01',
       source: 'seeds/000_3bfdbb028fdab786.txt:L3808-3809',
       conditions: [
-        {
-          id: 'federale_uitkering',
-          source: 'seeds/000_3bfdbb028fdab786.txt:L3806-3808',
-          holds: ({ f }) => f.federale_uitkering,
-          text: ({ f }) =>
-            f.federale_uitkering
-              ? 'de Vlaamse premie komt bovenop een federale uitkering'
-              : 'zonder federale uitkering is er geen Vlaamse premie bovenop',
-        },
-        {
-          id: 'instapleeftijd',
-          source: RULE,
-          holds: ({ f, p }) => f.leeftijd >= p.min_instapleeftijd,
-          text: ({ f, p }) => `leeftijd ${f.leeftijd}, instapleeftijd minstens ${p.min_instapleeftijd} jaar`,
-        },
+        requires('federale_uitkering', 'seeds/000_3bfdbb028fdab786.txt:L3806-3808', [
+          'de Vlaamse premie komt bovenop een federale uitkering',
+          'zonder federale uitkering is er geen Vlaamse premie bovenop',
+        ]),
+        atLeast(
+          'instapleeftijd',
+          RULE,
+          'leeftijd',
+          'min_instapleeftijd',
+          (leeftijd, min_instapleeftijd) =>
+            `leeftijd ${leeftijd}, instapleeftijd minstens ${min_instapleeftijd} jaar`,
+        ),
         {
           id: 'zorggerelateerd_beroep',
           source: 'seeds/000_3bfdbb028fdab786.txt:L3809-3810',

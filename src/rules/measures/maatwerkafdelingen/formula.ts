@@ -13,7 +13,7 @@
  * (seeds/003_041d48c097fadc86.txt:L1194-1200, seeds/001_4a57afe77d69f3a4.txt:L5826-5829).
  */
 import { money } from '../../../domain/index.ts';
-import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
+import { atLeast, decimalComma, defineFormula, fact } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -39,13 +39,14 @@ export default defineFormula({
       until: '2023-06-30',
       source: 'seeds/004_694cfc149f605398.txt:L1796-1799',
       conditions: [
-        {
-          id: 'minstens_vijf_vte',
-          source: 'seeds/004_694cfc149f605398.txt:L1796-1798',
-          holds: ({ f, p }) => f.vte_doelgroepwerknemers >= p.min_vte_doelgroepwerknemers,
-          text: ({ f, p }) =>
-            `${decimalComma(f.vte_doelgroepwerknemers)} VTE doelgroepwerknemers, minstens ${decimalComma(p.min_vte_doelgroepwerknemers)} vereist`,
-        },
+        atLeast(
+          'minstens_vijf_vte',
+          'seeds/004_694cfc149f605398.txt:L1796-1798',
+          'vte_doelgroepwerknemers',
+          'min_vte_doelgroepwerknemers',
+          (vte_doelgroepwerknemers, min_vte_doelgroepwerknemers) =>
+            `${decimalComma(vte_doelgroepwerknemers)} VTE doelgroepwerknemers, minstens ${decimalComma(min_vte_doelgroepwerknemers)} vereist`,
+        ),
       ],
       amount: ({ f, p, stepMoney }) =>
         stepMoney(

@@ -13,7 +13,7 @@
  * projects leave are financed.
  */
 import { money } from '../../../domain/index.ts';
-import { defineFormula, euroText, fact } from '../../engine/index.ts';
+import { defineFormula, euroText, fact, requires } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -60,15 +60,15 @@ export default defineFormula({
       from: '2019-01-01',
       source: 'seeds/004_694cfc149f605398.txt:L3567-3573',
       conditions: [
-        {
-          id: 'niet_toeleidbaar',
-          source: 'seeds/004_694cfc149f605398.txt:L3550-3556',
-          holds: ({ f }) => f.advies_niet_toeleidbaar,
-          text: ({ f }) =>
-            f.advies_niet_toeleidbaar
-              ? 'de trajecten zijn voor werkzoekenden met een advies niet-toeleidbaar'
-              : 'onthaaltrajecten zijn enkel voor werkzoekenden met een advies niet-toeleidbaar',
-        },
+        requires(
+          'advies_niet_toeleidbaar',
+          'seeds/004_694cfc149f605398.txt:L3550-3556',
+          [
+            'de trajecten zijn voor werkzoekenden met een advies niet-toeleidbaar',
+            'onthaaltrajecten zijn enkel voor werkzoekenden met een advies niet-toeleidbaar',
+          ],
+          'niet_toeleidbaar',
+        ),
       ],
       amount: ({ f, p, step, stepMoney }) => {
         const ruimte = step(

@@ -12,7 +12,7 @@
  * stage ≤ a / (1 − a) × opleiding. Compared exactly in integers: stage × den ≤ num × (opleiding + stage).
  */
 import { roundHalfAway } from '../../../domain/index.ts';
-import { decimalComma, defineFormula, fact } from '../../engine/index.ts';
+import { atMost, decimalComma, defineFormula, fact, requires } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -46,13 +46,12 @@ export default defineFormula({
       from: '2018-09-01',
       source: 'seeds/004_694cfc149f605398.txt:L4098-4113',
       conditions: [
-        {
-          id: 'onderdeel_van_opleiding',
-          source: 'seeds/004_694cfc149f605398.txt:L2214-2221',
-          holds: ({ f }) => f.in_beroepsopleiding,
-          text: () =>
-            'een opleidingsstage is altijd een onderdeel van een (door VDAB erkende) beroepsopleiding',
-        },
+        requires(
+          'in_beroepsopleiding',
+          'seeds/004_694cfc149f605398.txt:L2214-2221',
+          'een opleidingsstage is altijd een onderdeel van een (door VDAB erkende) beroepsopleiding',
+          'onderdeel_van_opleiding',
+        ),
         {
           id: 'aandeel_in_traject',
           source: 'seeds/004_694cfc149f605398.txt:L2219-2220',
@@ -62,12 +61,14 @@ export default defineFormula({
           text: ({ f, p }) =>
             `stage van ${decimalComma(f.stagemaanden)} maanden op een traject van ${decimalComma(f.opleidingsmaanden + f.stagemaanden)} maanden, hoogstens ${decimalComma(p.max_aandeel_stage.value * 100)} %`,
         },
-        {
-          id: 'maximale_duur',
-          source: 'seeds/004_694cfc149f605398.txt:L2219-2220',
-          holds: ({ f, p }) => f.stagemaanden <= p.max_maanden,
-          text: ({ f, p }) => `stage van ${decimalComma(f.stagemaanden)} maanden, hoogstens ${p.max_maanden}`,
-        },
+        atMost(
+          'maximale_duur',
+          'seeds/004_694cfc149f605398.txt:L2219-2220',
+          'stagemaanden',
+          'max_maanden',
+          (stagemaanden, max_maanden) =>
+            `stage van ${decimalComma(stagemaanden)} maanden, hoogstens ${max_maanden}`,
+        ),
       ],
       outputs: {
         max_stagemaanden: {

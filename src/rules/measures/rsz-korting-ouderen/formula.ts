@@ -10,7 +10,7 @@
  * two-year exemption at hiring are not in the seeds (see not_modelled). From 1 January 2022 the age
  * is raised step by step without a schedule in the seeds, so the formula stops on 31 December 2021.
  */
-import { defineFormula, fact } from '../../engine/index.ts';
+import { atLeast, defineFormula, fact, requires } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -28,19 +28,20 @@ export default defineFormula({
       until: '2021-12-31',
       source: 'seeds/004_694cfc149f605398.txt:L3815-3827',
       conditions: [
-        {
-          id: 'zittende_werknemer',
-          source: 'seeds/000_3bfdbb028fdab786.txt:L2122-2123',
-          holds: ({ f }) => f.zittend,
-          text: () =>
-            'het gaat om een zittende werknemer (de vrijstelling bij aanwerving staat zonder bedrag in de bronnen)',
-        },
-        {
-          id: 'leeftijd',
-          source: 'seeds/000_3bfdbb028fdab786.txt:L2122-2123',
-          holds: ({ f, p }) => f.leeftijd >= p.min_leeftijd_zittend_hoog,
-          text: ({ f, p }) => `leeftijd ${f.leeftijd} jaar, minstens ${p.min_leeftijd_zittend_hoog} jaar`,
-        },
+        requires(
+          'zittend',
+          'seeds/000_3bfdbb028fdab786.txt:L2122-2123',
+          'het gaat om een zittende werknemer (de vrijstelling bij aanwerving staat zonder bedrag in de bronnen)',
+          'zittende_werknemer',
+        ),
+        atLeast(
+          'leeftijd',
+          'seeds/000_3bfdbb028fdab786.txt:L2122-2123',
+          'leeftijd',
+          'min_leeftijd_zittend_hoog',
+          (leeftijd, min_leeftijd_zittend_hoog) =>
+            `leeftijd ${leeftijd} jaar, minstens ${min_leeftijd_zittend_hoog} jaar`,
+        ),
       ],
       amount: ({ p, stepMoney }) =>
         stepMoney(

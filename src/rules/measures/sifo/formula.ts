@@ -12,7 +12,7 @@
  * the social financier. Interest (1% to 3%) is not calculated (see not_modelled).
  */
 import { money } from '../../../domain/index.ts';
-import { defineFormula, fact } from '../../engine/index.ts';
+import { atMost, defineFormula, fact, requires } from '../../engine/index.ts';
 
 const SRC = 'seeds/002_fa7ec9f147cf0c36.txt:L1280-1313';
 
@@ -47,12 +47,12 @@ export default defineFormula({
           holds: ({ f }) => f.onderneming !== 'andere',
           text: () => 'de onderneming is een maatwerkbedrijf, LDE-onderneming of activiteitencoöperatie',
         },
-        {
-          id: 'coronaschade',
-          source: 'seeds/002_fa7ec9f147cf0c36.txt:L1282-1286',
-          holds: ({ f }) => f.financiele_moeilijkheden_corona,
-          text: () => 'de onderneming is door de coronacrisis in financiële moeilijkheden',
-        },
+        requires(
+          'financiele_moeilijkheden_corona',
+          'seeds/002_fa7ec9f147cf0c36.txt:L1282-1286',
+          'de onderneming is door de coronacrisis in financiële moeilijkheden',
+          'coronaschade',
+        ),
         {
           id: 'leningbedrag',
           source: 'seeds/002_fa7ec9f147cf0c36.txt:L1305-1307',
@@ -60,12 +60,13 @@ export default defineFormula({
           text: ({ f, p }) =>
             `de lening (${money.toEuroString(f.lening)} euro) ligt tussen ${money.toEuroString(p.min_lening)} en ${money.toEuroString(p.max_lening)} euro`,
         },
-        {
-          id: 'looptijd',
-          source: 'seeds/002_fa7ec9f147cf0c36.txt:L1307',
-          holds: ({ f, p }) => f.looptijd <= p.max_looptijd,
-          text: ({ f, p }) => `looptijd ${f.looptijd} jaar, hoogstens ${p.max_looptijd} jaar`,
-        },
+        atMost(
+          'looptijd',
+          'seeds/002_fa7ec9f147cf0c36.txt:L1307',
+          'looptijd',
+          'max_looptijd',
+          (looptijd, max_looptijd) => `looptijd ${looptijd} jaar, hoogstens ${max_looptijd} jaar`,
+        ),
       ],
       amount: ({ f, p, stepMoney }) =>
         stepMoney(

@@ -19,6 +19,7 @@
 import type { Cents } from '../../../domain/index.ts';
 import { money } from '../../../domain/index.ts';
 import {
+  atMost,
   type Condition,
   type Context,
   decimalComma,
@@ -27,6 +28,7 @@ import {
   fact,
   type Output,
   type Rate,
+  requires,
 } from '../../engine/index.ts';
 
 const S0 = 'seeds/000_3bfdbb028fdab786.txt';
@@ -65,31 +67,22 @@ type PD = typeof parameters;
 type Ctx = Context<FD, PD>;
 
 const common: Condition<FD, PD>[] = [
-  {
-    id: 'traject_voltooid',
-    source: `${S4}:L2677-2685`,
-    holds: ({ f }) => f.traject_voltooid,
-    text: ({ f }) =>
-      f.traject_voltooid
-        ? 'met succes een erkend ondernemerschapstraject doorlopen'
-        : 'de premie vraagt een met succes doorlopen erkend ondernemerschapstraject',
-  },
-  {
-    id: 'hoofdberoep',
-    source: `${S4}:L2680-2681`,
-    holds: ({ f }) => f.hoofdberoep,
-    text: ({ f }) =>
-      f.hoofdberoep
-        ? 'start als zelfstandige in hoofdberoep'
-        : 'wie als zelfstandige in bijberoep start, heeft geen recht op de premie',
-  },
-  {
-    id: 'aanvraag_binnen_termijn',
-    source: `${S4}:L2680-2681`,
-    holds: ({ f, p }) => f.maanden_tot_aanvraag <= p.max_maanden_tot_aanvraag,
-    text: ({ f, p }) =>
-      `aanvraag ${f.maanden_tot_aanvraag} ${f.maanden_tot_aanvraag === 1 ? 'maand' : 'maanden'} na de start, hoogstens ${p.max_maanden_tot_aanvraag} maanden toegelaten`,
-  },
+  requires('traject_voltooid', `${S4}:L2677-2685`, [
+    'met succes een erkend ondernemerschapstraject doorlopen',
+    'de premie vraagt een met succes doorlopen erkend ondernemerschapstraject',
+  ]),
+  requires('hoofdberoep', `${S4}:L2680-2681`, [
+    'start als zelfstandige in hoofdberoep',
+    'wie als zelfstandige in bijberoep start, heeft geen recht op de premie',
+  ]),
+  atMost(
+    'aanvraag_binnen_termijn',
+    `${S4}:L2680-2681`,
+    'maanden_tot_aanvraag',
+    'max_maanden_tot_aanvraag',
+    (maanden_tot_aanvraag, max_maanden_tot_aanvraag) =>
+      `aanvraag ${maanden_tot_aanvraag} ${maanden_tot_aanvraag === 1 ? 'maand' : 'maanden'} na de start, hoogstens ${max_maanden_tot_aanvraag} maanden toegelaten`,
+  ),
 ];
 
 const leeftijd: Condition<FD, PD> = {

@@ -15,7 +15,7 @@
  *
  * The date of a calculation is the start of the trajectory; the facts are its plan.
  */
-import { defineFormula, fact } from '../../engine/index.ts';
+import { atMost, defineFormula, excludes, fact, requires } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -109,12 +109,11 @@ export default defineFormula({
           holds: ({ f }) => f.spoor !== 'ocmw' || f.leefloongerechtigd_bij_aanvang,
           text: () => 'het spoor via OCMW is voor wie bij de aanvang leefloongerechtigd is',
         },
-        {
-          id: 'ingeschreven_bij_vdab',
-          source: 'seeds/004_694cfc149f605398.txt:L2069-2070',
-          holds: ({ f }) => f.ingeschreven_bij_vdab,
-          text: () => 'de deelnemer is vóór de start als werkzoekende ingeschreven bij VDAB',
-        },
+        requires(
+          'ingeschreven_bij_vdab',
+          'seeds/004_694cfc149f605398.txt:L2069-2070',
+          'de deelnemer is vóór de start als werkzoekende ingeschreven bij VDAB',
+        ),
         {
           id: 'maximale_duur',
           source: 'seeds/004_694cfc149f605398.txt:L2053-2057',
@@ -145,34 +144,34 @@ export default defineFormula({
           text: ({ f, p }) =>
             `${f.instrumenten_gepland} instrumenten gepland, minstens ${p.min_instrumenten_per_jaar * Math.ceil(f.geplande_maanden / 12)} (${p.min_instrumenten_per_jaar} per jaar)`,
         },
-        {
-          id: 'sociale_economie_eerste_twaalf_maanden',
-          source: 'seeds/004_694cfc149f605398.txt:L2093-2095',
-          holds: ({ f, p }) => f.laatste_maand_sociale_economie <= p.max_maand_sociale_economie,
-          text: ({ f, p }) =>
-            f.laatste_maand_sociale_economie === 0
+        atMost(
+          'sociale_economie_eerste_twaalf_maanden',
+          'seeds/004_694cfc149f605398.txt:L2093-2095',
+          'laatste_maand_sociale_economie',
+          'max_maand_sociale_economie',
+          (laatste_maand_sociale_economie, max_maand_sociale_economie) =>
+            laatste_maand_sociale_economie === 0
               ? 'geen instrument op een werkplek in de sociale economie'
-              : `instrumenten in de sociale economie tot maand ${f.laatste_maand_sociale_economie}, enkel in de eerste ${p.max_maand_sociale_economie} maanden`,
-        },
-        {
-          id: 'geen_bis_of_instapstage',
-          source: 'seeds/004_694cfc149f605398.txt:L2100-2102',
-          holds: ({ f }) => !f.bis_of_instapstage,
-          text: () =>
-            'geen beroepsinlevingsstage (BIS) of instapstage in het traject (die kunnen niet binnen TWE)',
-        },
-        {
-          id: 'opleidingsplan',
-          source: 'seeds/004_694cfc149f605398.txt:L2078-2080',
-          holds: ({ f }) => f.opleidingsplan_voor_aanvang,
-          text: () => 'het opleidingsplan wordt vóór de aanvang opgesteld',
-        },
-        {
-          id: 'werkervaringsovereenkomst',
-          source: 'seeds/004_694cfc149f605398.txt:L2080-2082',
-          holds: ({ f }) => f.weo_uiterlijk_eerste_dag,
-          text: () => 'de werkervaringsovereenkomst (WEO) wordt uiterlijk de eerste dag gesloten',
-        },
+              : `instrumenten in de sociale economie tot maand ${laatste_maand_sociale_economie}, enkel in de eerste ${max_maand_sociale_economie} maanden`,
+        ),
+        excludes(
+          'bis_of_instapstage',
+          'seeds/004_694cfc149f605398.txt:L2100-2102',
+          'geen beroepsinlevingsstage (BIS) of instapstage in het traject (die kunnen niet binnen TWE)',
+          'geen_bis_of_instapstage',
+        ),
+        requires(
+          'opleidingsplan_voor_aanvang',
+          'seeds/004_694cfc149f605398.txt:L2078-2080',
+          'het opleidingsplan wordt vóór de aanvang opgesteld',
+          'opleidingsplan',
+        ),
+        requires(
+          'weo_uiterlijk_eerste_dag',
+          'seeds/004_694cfc149f605398.txt:L2080-2082',
+          'de werkervaringsovereenkomst (WEO) wordt uiterlijk de eerste dag gesloten',
+          'werkervaringsovereenkomst',
+        ),
       ],
       outputs: {
         max_duur_maanden: {

@@ -10,7 +10,7 @@
  * hours per school year is not in the seeds (see not_modelled).
  */
 import { money } from '../../../domain/index.ts';
-import { defineFormula, fact } from '../../engine/index.ts';
+import { defineFormula, fact, requires } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -28,12 +28,12 @@ export default defineFormula({
       from: '2019-09-01',
       source: 'seeds/000_3bfdbb028fdab786.txt:L5763-5773',
       conditions: [
-        {
-          id: 'erkende_opleiding',
-          source: 'seeds/001_4a57afe77d69f3a4.txt:L9449-9451',
-          holds: ({ f }) => f.opleiding_in_databank,
-          text: () => 'de opleiding is geregistreerd in de opleidingsdatabank Vlaamse opleidingsincentives',
-        },
+        requires(
+          'opleiding_in_databank',
+          'seeds/001_4a57afe77d69f3a4.txt:L9449-9451',
+          'de opleiding is geregistreerd in de opleidingsdatabank Vlaamse opleidingsincentives',
+          'erkende_opleiding',
+        ),
       ],
       amount: ({ f, p, stepMoney }) =>
         stepMoney(

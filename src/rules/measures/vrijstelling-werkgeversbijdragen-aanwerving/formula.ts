@@ -12,7 +12,7 @@
  * the exemption is that amount, during the 24 months after the hiring. The date of a calculation
  * is a day in the quarter.
  */
-import { defineFormula, fact } from '../../engine/index.ts';
+import { below, defineFormula, fact } from '../../engine/index.ts';
 
 const RULE = 'seeds/000_3bfdbb028fdab786.txt:L2125-2131';
 
@@ -75,13 +75,14 @@ export default defineFormula({
               ? 'geen aanwerving van een jongere'
               : `laaggeschoold ${f.laaggeschoold ? 'ja' : 'nee'}, leeftijd ${f.leeftijd_bij_aanwerving}, jonger dan ${p.max_leeftijd_jongeren_exclusief} jaar`,
         },
-        {
-          id: 'binnen_twee_jaar',
-          source: RULE,
-          holds: ({ f, p }) => f.maanden_sinds_aanwerving < p.duur_vrijstelling_maanden,
-          text: ({ f, p }) =>
-            `${f.maanden_sinds_aanwerving} maanden na de aanwerving, vrijstelling gedurende de eerste ${p.duur_vrijstelling_maanden} maanden`,
-        },
+        below(
+          'binnen_twee_jaar',
+          RULE,
+          'maanden_sinds_aanwerving',
+          'duur_vrijstelling_maanden',
+          (maanden_sinds_aanwerving, duur_vrijstelling_maanden) =>
+            `${maanden_sinds_aanwerving} maanden na de aanwerving, vrijstelling gedurende de eerste ${duur_vrijstelling_maanden} maanden`,
+        ),
       ],
       amount: ({ f, stepMoney }) =>
         stepMoney(

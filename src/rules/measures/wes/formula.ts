@@ -19,7 +19,7 @@
  * the seeds give it for a full-time regime only, so for a part-time stage it stays empty.
  */
 import { money } from '../../../domain/index.ts';
-import { defineFormula, fact } from '../../engine/index.ts';
+import { atLeast, between, defineFormula, excludes, fact, requires } from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -94,38 +94,39 @@ export default defineFormula({
       assumption:
         'De bron geeft geen eigen begindatum voor de WES. Trede rekent vanaf 1 januari 2017: het decreet over tijdelijke werkervaring en het regelen van stages (BVR 23 december 2016) start dan, en Tabel 22 telt werkervaringsstages vanaf 2017 (L5404-5408). De hervorming van het werkplekleren van 6 juli 2018 (L4109-4113) wijzigt de WES niet.',
       conditions: [
-        {
-          id: 'duur',
-          source: 'seeds/004_694cfc149f605398.txt:L2232-2233',
-          holds: ({ f, p }) => f.maanden >= p.min_maanden && f.maanden <= p.max_maanden,
-          text: ({ f, p }) => `stage van ${f.maanden} maanden, tussen ${p.min_maanden} en ${p.max_maanden}`,
-        },
-        {
-          id: 'uren_per_week',
-          source: 'seeds/004_694cfc149f605398.txt:L2232-2233',
-          holds: ({ f, p }) => f.uren_per_week >= p.min_uren_per_week,
-          text: ({ f, p }) => `${f.uren_per_week} uur per week, minstens ${p.min_uren_per_week}`,
-        },
-        {
-          id: 'afstand_tot_arbeidsmarkt',
-          source: 'seeds/004_694cfc149f605398.txt:L2240-2242',
-          holds: ({ f }) => f.afstand_tot_arbeidsmarkt,
-          text: () =>
-            'de werkzoekende heeft een afstand tot de arbeidsmarkt (een WES is er niet voor wie geen afstand heeft)',
-        },
-        {
-          id: 'andere_werkplek_of_functie',
-          source: 'seeds/004_694cfc149f605398.txt:L2235-2236',
-          holds: ({ f }) => !f.zelfde_werkplek_en_functie,
-          text: () =>
-            'een volgende WES kan enkel op een duidelijk andere werkplek of in een duidelijk andere functie',
-        },
-        {
-          id: 'ocmw_na_art60',
-          source: 'seeds/004_694cfc149f605398.txt:L5404-5409',
-          holds: ({ f }) => !f.ocmw_twe_voor_art60_voorbij,
-          text: () => 'in een TWE-traject via OCMW start een WES pas na de tewerkstelling art. 60 §7/61',
-        },
+        between(
+          'duur',
+          'seeds/004_694cfc149f605398.txt:L2232-2233',
+          'maanden',
+          ['min_maanden', 'max_maanden'],
+          (maanden, min_maanden, max_maanden) =>
+            `stage van ${maanden} maanden, tussen ${min_maanden} en ${max_maanden}`,
+        ),
+        atLeast(
+          'uren_per_week',
+          'seeds/004_694cfc149f605398.txt:L2232-2233',
+          'uren_per_week',
+          'min_uren_per_week',
+          (uren_per_week, min_uren_per_week) =>
+            `${uren_per_week} uur per week, minstens ${min_uren_per_week}`,
+        ),
+        requires(
+          'afstand_tot_arbeidsmarkt',
+          'seeds/004_694cfc149f605398.txt:L2240-2242',
+          'de werkzoekende heeft een afstand tot de arbeidsmarkt (een WES is er niet voor wie geen afstand heeft)',
+        ),
+        excludes(
+          'zelfde_werkplek_en_functie',
+          'seeds/004_694cfc149f605398.txt:L2235-2236',
+          'een volgende WES kan enkel op een duidelijk andere werkplek of in een duidelijk andere functie',
+          'andere_werkplek_of_functie',
+        ),
+        excludes(
+          'ocmw_twe_voor_art60_voorbij',
+          'seeds/004_694cfc149f605398.txt:L5404-5409',
+          'in een TWE-traject via OCMW start een WES pas na de tewerkstelling art. 60 §7/61',
+          'ocmw_na_art60',
+        ),
         {
           id: 'sociale_economie_in_twe',
           source: 'seeds/004_694cfc149f605398.txt:L2244-2246',

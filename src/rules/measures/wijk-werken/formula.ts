@@ -14,7 +14,7 @@
  * the cheques the user pays; the outputs split it as the seeds give it (only for the 7,45 tariff).
  */
 import { type Cents, money } from '../../../domain/index.ts';
-import { defineFormula, euroText, fact } from '../../engine/index.ts';
+import { atLeast, atMost, defineFormula, euroText, fact, requires } from '../../engine/index.ts';
 
 const CHEQUE = 'seeds/004_694cfc149f605398.txt:L2801-2809';
 
@@ -125,12 +125,12 @@ export default defineFormula({
           text: ({ f }) =>
             `doelgroep '${f.doelgroep}' is werkzoekende (VDAB), leefloongerechtigde (OCMW) of persoon met een ziekte-uitkering (GTB)`,
         },
-        {
-          id: 'traject_naar_werk',
-          source: 'seeds/004_694cfc149f605398.txt:L2746',
-          holds: ({ f }) => f.in_traject_naar_werk,
-          text: () => 'wijk-werken wordt enkel ingezet in een (voor)traject naar werk',
-        },
+        requires(
+          'in_traject_naar_werk',
+          'seeds/004_694cfc149f605398.txt:L2746',
+          'wijk-werken wordt enkel ingezet in een (voor)traject naar werk',
+          'traject_naar_werk',
+        ),
         {
           id: 'ocmw_klant_ingeschreven_bij_vdab',
           source: 'seeds/004_694cfc149f605398.txt:L2731',
@@ -144,24 +144,28 @@ export default defineFormula({
           text: ({ f }) =>
             `gebruiker '${f.gebruiker}' is een natuurlijke persoon, gemeente of OCMW, vzw of niet-commerciële vereniging, onderwijsinstelling of land- of tuinbouwbedrijf`,
         },
-        {
-          id: 'uren_per_maand',
-          source: 'seeds/004_694cfc149f605398.txt:L2730',
-          holds: ({ f, p }) => f.uren_maand <= p.max_uren_per_maand,
-          text: ({ f, p }) => `${f.uren_maand} uur in de maand, hoogstens ${p.max_uren_per_maand}`,
-        },
-        {
-          id: 'uren_per_jaar',
-          source: 'seeds/004_694cfc149f605398.txt:L2730',
-          holds: ({ f, p }) => f.uren_jaar <= p.max_uren_per_jaar,
-          text: ({ f, p }) => `${f.uren_jaar} uur in het jaar, hoogstens ${p.max_uren_per_jaar}`,
-        },
-        {
-          id: 'minimale_duur',
-          source: 'seeds/004_694cfc149f605398.txt:L2748-2749',
-          holds: ({ f, p }) => f.maanden_traject >= p.min_maanden,
-          text: ({ f, p }) => `traject van ${f.maanden_traject} maanden, minstens ${p.min_maanden}`,
-        },
+        atMost(
+          'uren_per_maand',
+          'seeds/004_694cfc149f605398.txt:L2730',
+          'uren_maand',
+          'max_uren_per_maand',
+          (uren_maand, max_uren_per_maand) =>
+            `${uren_maand} uur in de maand, hoogstens ${max_uren_per_maand}`,
+        ),
+        atMost(
+          'uren_per_jaar',
+          'seeds/004_694cfc149f605398.txt:L2730',
+          'uren_jaar',
+          'max_uren_per_jaar',
+          (uren_jaar, max_uren_per_jaar) => `${uren_jaar} uur in het jaar, hoogstens ${max_uren_per_jaar}`,
+        ),
+        atLeast(
+          'minimale_duur',
+          'seeds/004_694cfc149f605398.txt:L2748-2749',
+          'maanden_traject',
+          'min_maanden',
+          (maanden_traject, min_maanden) => `traject van ${maanden_traject} maanden, minstens ${min_maanden}`,
+        ),
         {
           id: 'maximale_duur',
           source: 'seeds/004_694cfc149f605398.txt:L2748-2761',
