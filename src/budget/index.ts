@@ -44,6 +44,7 @@ export {
   reformImpact,
   type SettlementArticleTotal,
 } from './impact.ts';
+export { type ReceiptRow, receiptRowSchema, receiptsArticle, recoveryReceipts } from './receipts.ts';
 export {
   budgetImpactJob,
   columnsImpact,

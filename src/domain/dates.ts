@@ -81,3 +81,14 @@ export function quarterBounds(q: Quarter): { start: IsoDate; end: IsoDate } {
   const end = `${y}-${String(endMonth).padStart(2, '0')}-${daysInMonth(y, endMonth)}` as IsoDate;
   return { start, end };
 }
+
+const BRUSSELS_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Brussels',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+/** The Brussels calendar day of an instant: Trede's one rule for dates (a recovery registered at 23:30 UTC on 31 December counts for the next year). */
+export function brusselsDay(instant: Date): IsoDate {
+  return BRUSSELS_DAY.format(instant) as IsoDate;
+}

@@ -7,6 +7,8 @@ import {
   execution,
   findingSchema,
   impactJobInput,
+  receiptRowSchema,
+  recoveryReceipts,
   showBudget,
 } from '../../budget/index.ts';
 import { NotFoundError } from '../../domain/index.ts';
@@ -99,6 +101,27 @@ export function registerBudgetRoutes(api: OpenAPIHono<AppEnv>): void {
       assertCan(c.var.actor, 'budget:read');
       const { year } = c.req.valid('query');
       return c.json({ year, rows: execution(budgetData(), year) }, 200);
+    },
+  );
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/budget/receipts',
+      tags: ['Begroting'],
+      security,
+      summary:
+        'Terugvorderingen per maatregel van een jaar: vorderingen op het ontvangstenartikel, verrekend in een afrekening, nog open.',
+      request: { query: z.object({ year: yearQuery }) },
+      responses: {
+        200: json(z.object({ year: z.number(), rows: z.array(receiptRowSchema) }), 'De ontvangsten.'),
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      requireUser(c);
+      assertCan(c.var.actor, 'budget:read');
+      const { year } = c.req.valid('query');
+      return c.json({ year, rows: await recoveryReceipts(c.var.deps.db, c.var.actor, year) }, 200);
     },
   );
   api.openapi(
