@@ -7,6 +7,7 @@ import {
   execution,
   type ImpactResult,
   parseOverride,
+  recoveryReceipts,
   settledForecast,
   showBudget,
 } from '../../budget/index.ts';
@@ -122,6 +123,26 @@ export function budgetCommand(program: Command, io: Io): void {
           { header: 'over te dragen €', value: (r) => euro(r.accrualCents) },
           { header: 'raming BU €', value: (r) => euro(r.forecastCents) },
           { header: 'methode', value: (r) => r.method },
+        ]),
+      );
+    });
+  budget
+    .command('receipts')
+    .description(
+      'Terugvorderingen van een jaar per maatregel: vorderingen op het ontvangstenartikel, verrekend, open.',
+    )
+    .requiredOption('--year <jaar>', 'jaar van registratie (Brusselse kalenderdag)')
+    .option('--format <formaat>', 'table of json', 'table')
+    .action(async (o: { year: string; format: string }) => {
+      const rows = await withCli((ctx) => recoveryReceipts(ctx.db, ctx.actor, Number(o.year)));
+      if (o.format === 'json') return printJson(io, { year: Number(o.year), rows });
+      io.out(
+        renderTable(rows, [
+          { header: 'maatregel', value: (r) => r.measure },
+          { header: 'ontvangstenartikel', value: (r) => r.article ?? 'geen in de bronnen' },
+          { header: 'vorderingen €', value: (r) => r.claimed.toFixed(2) },
+          { header: 'verrekend €', value: (r) => r.offset.toFixed(2) },
+          { header: 'open €', value: (r) => r.open.toFixed(2) },
         ]),
       );
     });
