@@ -15,7 +15,7 @@ import {
   TABEL_39,
   type TableRow,
 } from './reference.ts';
-import { checkRegions, type RegionalFinding } from './regions.ts';
+import { checkRegions, type RegionalFinding, TABEL_40 } from './regions.ts';
 import { type Nature, type SeedFinding, seedFindings } from './seed-findings.ts';
 
 export type FindingKind = 'subtotal' | 'sum-of-rungs' | 'share' | 'growth' | 'text' | 'derivation';
@@ -42,8 +42,13 @@ export interface CheckReport {
   source: string;
   checked: { subtotals: number; shares: number; growth: number; text: number; derivations: number };
   findings: Finding[];
-  /** Tabel 40 (2019 by region): subtotals per region and the regions' sums against West-Vlaanderen. */
-  regions: { table: string; checked: number; findings: (RegionalFinding & { nature: Nature })[] };
+  /** Tabel 40 (its year by region): subtotals per region and the regions' sums against West-Vlaanderen. */
+  regions: {
+    table: string;
+    year: number;
+    checked: number;
+    findings: (RegionalFinding & { nature: Nature })[];
+  };
   /** Jobseekers (annex Tabel 2 / Table 1) and the ratios to wage earners. */
   context: { checked: number; findings: (ContextFinding & { nature: Nature })[] };
   /** Sums and contradictions outside Tabel 39's arithmetic, each with its nature (seed-findings.ts). */
@@ -255,6 +260,7 @@ export async function checkReference(): Promise<CheckReport> {
     findings: findings.map((f) => ({ ...f, nature: natureOf(f) })),
     regions: {
       table: 'tabel-40',
+      year: TABEL_40.year,
       checked: regions.checked,
       findings: regions.findings.map((f) => ({ ...f, nature: natureOf(f) })),
     },

@@ -7,7 +7,7 @@ import { type Actor, assertCan } from '../access/index.ts';
 import { readYamlData } from '../db/index.ts';
 import { growth, percent } from '../domain/index.ts';
 import { referenceLadder } from './ladder.ts';
-import { REFERENCE_REGIONS } from './reference.ts';
+import { growthPeriods, REFERENCE_REGIONS } from './reference.ts';
 
 const load = <T>(file: string, schema: z.ZodType<T>): T =>
   schema.parse(readYamlData(new URL(`./data/${file}`, import.meta.url)));
@@ -110,10 +110,7 @@ export async function contextReport(): Promise<ContextReport> {
     const share = years.map((_, i) => percent(r['west-vlaanderen'][i] as number, r.vlaanderen[i] as number));
     const g: { period: string; region: string; value: number | null }[] = [];
     for (const region of REFERENCE_REGIONS)
-      for (const [a, b] of [
-        [2014, 2019],
-        [2018, 2019],
-      ] as const) {
+      for (const [a, b] of growthPeriods(years)) {
         const value = growth(r[region][years.indexOf(a)] ?? null, r[region][years.indexOf(b)] ?? null);
         g.push({ period: `${a}-${b}`, region, value });
         const pub = r.published_growth[region]?.[`${a}-${b}`];

@@ -5,7 +5,7 @@
 import type { CheckReport } from './check.ts';
 import type { KpiReport } from './kpis.ts';
 import type { Ladder } from './ladder.ts';
-import { TABEL_39 } from './reference.ts';
+import { growthPeriods, TABEL_39 } from './reference.ts';
 import type { SeriesRow } from './series.ts';
 
 const STATE_NL = { value: '', 'no-value': 'geen waarde', 'not-available': 'nb', suppressed: '< 5' } as const;
@@ -196,10 +196,7 @@ export async function monitorXlsx(input: {
     ...years.map((y) => `WVL ${y}`),
     ...years.map((y) => `VL ${y}`),
     ...years.map((y) => `Aandeel ${y}`),
-    'Evolutie 2014-2019 WVL',
-    'Evolutie 2014-2019 VL',
-    'Evolutie 2018-2019 WVL',
-    'Evolutie 2018-2019 VL',
+    ...growthPeriods(years).flatMap(([a, b]) => [`Evolutie ${a}-${b} WVL`, `Evolutie ${a}-${b} VL`]),
     'Bron',
   ]).font = { bold: true };
   for (const r of input.table) {
@@ -269,7 +266,17 @@ export async function monitorXlsx(input: {
     for (const f of input.check.findings)
       c.addRow([f.kind, f.row, f.region, f.period, f.published, f.computed, f.exact, f.message, f.source]);
     for (const f of input.check.regions.findings)
-      c.addRow([f.kind, f.row, f.region, '2019', f.published, f.computed, f.exact, f.message, f.source]);
+      c.addRow([
+        f.kind,
+        f.row,
+        f.region,
+        String(input.check.regions.year),
+        f.published,
+        f.computed,
+        f.exact,
+        f.message,
+        f.source,
+      ]);
     c.getColumn(8).width = 80;
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

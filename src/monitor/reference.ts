@@ -61,6 +61,17 @@ export const TABEL_39: ReferenceTable = load('tabel-39.yaml', tableSchema);
 export const ARBEIDSZORG: ArbeidszorgData = load('arbeidszorg.yaml', azSchema);
 
 export const YEARS: readonly number[] = TABEL_39.years;
+/** The study's period as written in texts, e.g. `2014-2019`. */
+export const STUDY_PERIOD = `${Math.min(...YEARS)}-${Math.max(...YEARS)}`;
+
+/** The study's two growth periods over a series of years: first to last, and the last year on the one before. */
+export function growthPeriods(years: readonly number[]): [number, number][] {
+  const last = years.at(-1) as number;
+  return [
+    [years[0] as number, last],
+    [years.at(-2) as number, last],
+  ];
+}
 
 export function isReferenceRegion(region: string): region is ReferenceRegion {
   return (REFERENCE_REGIONS as readonly string[]).includes(region);

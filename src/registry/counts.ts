@@ -99,3 +99,19 @@ export async function countPlacementsOfYear(
     activeOn: Object.fromEntries(dates.map((d, i) => [d, Number(r[`a${i}`] ?? 0)])),
   }));
 }
+
+/**
+ * The calendar years in which at least one placement runs, oldest first, up to `until` (open
+ * placements run to it). Computed in SQL: one row per year leaves the database.
+ */
+export async function placementYears(db: Queryable, actor: Actor, until: number): Promise<number[]> {
+  assertCan(actor, 'registry:read-pseudonymised');
+  const { rows } = await db.query<{ y: number }>(
+    `SELECT DISTINCT y::int AS y FROM placements p,
+            generate_series(extract(year FROM p.start_date)::int,
+                            least(coalesce(extract(year FROM p.end_date)::int, $1::int), $1::int)) AS y
+      ORDER BY 1`,
+    [until],
+  );
+  return rows.map((r) => Number(r.y));
+}

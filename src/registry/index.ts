@@ -4,6 +4,7 @@ export {
   type MeasureCounts,
   type PlacementCountsQuery,
   placementNisCodes,
+  placementYears,
   registryVersion,
 } from './counts.ts';
 export { listPlacementFacts, type PlacementFact } from './facts.ts';

@@ -5,8 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { execute } from '../../src/commands/index.ts';
+import { createPerson, createPlacement, placementYears } from '../../src/registry/index.ts';
+import { inszFor } from '../registry/support.ts';
 import { describeEachDb } from '../support/db.ts';
-import { makeUser } from '../support/factories.ts';
+import { admin, makeOrganisation, makeUser } from '../support/factories.ts';
 import { loginClient, startTestServer, type TestServer } from '../support/http.ts';
 import { ROOT } from '../support/process.ts';
 
@@ -74,6 +77,35 @@ describeEachDb('the monitor page', ({ db }) => {
     expect(html).toContain('<option value="register" selected="">');
     expect(html).toContain('<option value="2024" selected="">2024</option>');
     expect(html).toContain('Geen plaatsingen in het register voor 2024.');
+  });
+
+  it('offers for the registry only the years in which placements run, asked in SQL', async () => {
+    const { kbo } = await makeOrganisation(db());
+    const place = async (n: number, start: string, end: string | null) => {
+      const insz = inszFor(9100 + n);
+      await execute(db(), createPerson, admin, { insz, firstName: 'Jaar', lastName: `P${n}` });
+      await execute(db(), createPlacement, admin, { insz, kbo, measure: 'wes', start, end, fte: 0.5 });
+    };
+    // 2021-03-01..2022-06-30 runs in 2021 and 2022; 2024-05-01..2025-02-28 in 2024 and 2025; 2023 none.
+    await place(1, '2021-03-01', '2022-06-30');
+    await place(2, '2024-05-01', '2025-02-28');
+    expect(await placementYears(db(), admin, 2026)).toEqual([2021, 2022, 2024, 2025]);
+    // An open placement runs up to the year asked for, not beyond.
+    await place(3, '2022-01-01', null);
+    expect(await placementYears(db(), admin, 2026)).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(await placementYears(db(), admin, 2023)).toEqual([2021, 2022, 2023]);
+    const a = await loginClient(server.url, (await makeUser(db(), ['analist'])).username);
+    const html = await (await a.get('/monitor?bron=register&jaar=2022')).text();
+    expect(html).toContain('<option value="2022" selected="">2022</option>');
+    expect(html).toContain('<option value="2021">2021</option>');
+    expect(html).not.toContain('<option value="2020">');
+    expect(html).not.toContain('<option value="2019">');
+    // A year without placements falls back to the latest year with placements (this year: the open one).
+    const thisYear = new Date().getUTCFullYear();
+    const back = await (await a.get('/monitor?bron=register&jaar=2019')).text();
+    expect(back).toContain(`<option value="${thisYear}" selected="">${thisYear}</option>`);
+    // The study source keeps the study years.
+    expect(await (await a.get('/monitor?jaar=2019')).text()).toContain('<option value="2019" selected="">');
   });
 });
 

@@ -14,7 +14,9 @@ import {
   ladderSchema,
   openLadder,
   openSeries,
+  STUDY_PERIOD,
   seriesSchema,
+  TABEL_40,
 } from '../../monitor/index.ts';
 import { errorResponses } from '../errors.ts';
 import { json, security } from '../util.ts';
@@ -23,7 +25,7 @@ const tags = ['Monitor'];
 const openTags = ['Open data'];
 
 const ladderQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).openapi({ example: 2019 }),
+  year: z.coerce.number().int().min(2000).max(2100).openapi({ example: TABEL_40.year }),
   region: z.string().max(40).openapi({ example: 'west-vlaanderen' }),
   source: z.enum(['reference', 'registry']).default('reference'),
 });
@@ -56,7 +58,7 @@ export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
       path: '/monitor/series',
       tags,
       security,
-      summary: 'De reeks 2014-2019 van een maatregel, subtotaal of trede, tegenover Vlaanderen.',
+      summary: `De reeks ${STUDY_PERIOD} van een maatregel, subtotaal of trede, tegenover Vlaanderen.`,
       request: { query: seriesQuery },
       responses: { 200: json(seriesSchema, 'De reeks.'), ...errorResponses(400, 401, 403) },
     }),
@@ -108,8 +110,7 @@ export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
       path: '/monitor/context',
       tags,
       security,
-      summary:
-        'Niet-werkende werkzoekenden per kansengroep 2014-2019 en contextindicatoren (met bron, leeftijd, datum).',
+      summary: `Niet-werkende werkzoekenden per kansengroep ${STUDY_PERIOD} en contextindicatoren (met bron, leeftijd, datum).`,
       responses: {
         200: json(z.record(z.string(), z.unknown()).openapi('MonitorContext'), 'De context.'),
         ...errorResponses(401, 403),
@@ -143,7 +144,7 @@ export function registerMonitorRoutes(api: OpenAPIHono<AppEnv>): void {
       method: 'get',
       path: '/open/series',
       tags: openTags,
-      summary: 'Open data: de reeks 2014-2019 van een maatregel, subtotaal of trede.',
+      summary: `Open data: de reeks ${STUDY_PERIOD} van een maatregel, subtotaal of trede.`,
       request: { query: seriesQuery },
       responses: { 200: json(seriesSchema, 'De reeks.'), ...errorResponses(400) },
     }),

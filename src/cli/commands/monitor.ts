@@ -98,7 +98,7 @@ export function monitorCommand(program: Command, io: Io): Command {
       if (o.format === 'json') return printJson(io, r);
       const all = [
         ...r.findings.map((f) => ({ ...f, table: r.table })),
-        ...r.regions.findings.map((f) => ({ ...f, period: '2019', table: r.regions.table })),
+        ...r.regions.findings.map((f) => ({ ...f, period: String(r.regions.year), table: r.regions.table })),
       ];
       io.out(
         renderTable(all, [
@@ -145,7 +145,11 @@ export function monitorCommand(program: Command, io: Io): Command {
             value: (x: (typeof r.nwwz.rows)[number]) => nl(x.values['west-vlaanderen']?.[i] ?? null),
             align: 'right' as const,
           })),
-          { header: 'VL 2019', value: (x) => nl(x.values.vlaanderen?.at(-1) ?? null), align: 'right' },
+          {
+            header: `VL ${r.nwwz.years.at(-1)}`,
+            value: (x) => nl(x.values.vlaanderen?.at(-1) ?? null),
+            align: 'right',
+          },
         ]),
       );
     });

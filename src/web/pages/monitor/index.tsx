@@ -43,7 +43,7 @@ export function monitorPages(): Hono<AppEnv> {
 
   app.get('/', async (c) => {
     const auth = requireWebUser(c);
-    const p = monitorParams(c);
+    const p = await monitorParams(c, auth.actor);
     await loadCharts();
     const d = await loadMonitor(c, auth.actor, p);
     return c.html(
@@ -66,16 +66,18 @@ export function monitorPages(): Hono<AppEnv> {
   });
 
   app.get('/download/ladder.csv', async (c) => {
-    const p = monitorParams(c);
-    const l = await ladderOf(c, requireWebUser(c).actor, p, p.year, p.region);
+    const actor = requireWebUser(c).actor;
+    const p = await monitorParams(c, actor);
+    const l = await ladderOf(c, actor, p, p.year, p.region);
     return csvResponse(c, `ladder-${p.region}-${p.year}.csv`, ladderCsv(l));
   });
   app.get('/download/tabel-39.csv', async (c) =>
     csvResponse(c, 'tabel-39.csv', seriesCsv(await getTable(requireWebUser(c).actor))),
   );
   app.get('/download/regios.csv', async (c) => {
-    const p = monitorParams(c);
-    const regions = await regionalLadders(c, requireWebUser(c).actor, p);
+    const actor = requireWebUser(c).actor;
+    const p = await monitorParams(c, actor);
+    const regions = await regionalLadders(c, actor, p);
     if (!regions) return c.text(`Geen cijfers per regio voor ${p.year}.`, 404);
     return csvResponse(c, `regios-${p.year}.csv`, laddersCsv(regions));
   });
@@ -87,7 +89,7 @@ export function monitorPages(): Hono<AppEnv> {
   );
   app.get('/download/monitor.xlsx', async (c) => {
     const actor = requireWebUser(c).actor;
-    const p = monitorParams(c);
+    const p = await monitorParams(c, actor);
     const buf = await monitorXlsx({
       ladder: await ladderOf(c, actor, p, p.year, p.region),
       table: await getTable(actor),

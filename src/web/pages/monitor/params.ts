@@ -1,9 +1,11 @@
 /**
  * The monitor's filters as they stand in the URL (`?jaar=&regio=&bron=&reeks=`), so that a view can
  * be shared. The years come from the reference data (the study's Tabel 39) or, for the registry,
- * run up to the current year; the default is the latest year available.
+ * are the years in which placements run (asked of the registry in SQL); the default is the latest.
  */
+import type { Actor } from '../../../access/index.ts';
 import { REFERENCE_REGIONS, type ReferenceRegion, TABEL_39, YEARS } from '../../../monitor/index.ts';
+import { placementYears } from '../../../registry/index.ts';
 import type { WebContext } from '../../context.ts';
 
 export const BASE = '/monitor';
@@ -25,20 +27,26 @@ export interface MonitorParams {
   query: string;
 }
 
-/** Reference years: as published; registry years: from the first reference year to this year. */
-export function yearsFor(source: SourceParam, thisYear: number): number[] {
-  const first = Math.min(...YEARS);
+/**
+ * Reference years: as published. Registry years: those in which placements run, up to this year;
+ * an empty registry has none, so it offers the range from the first reference year to this year
+ * (each year then says that the registry holds no placements for it).
+ */
+export async function yearsFor(c: WebContext, actor: Actor, source: SourceParam, thisYear: number) {
   if (source === 'referentie') return [...YEARS].sort((a, b) => a - b);
+  const placed = await placementYears(c.var.deps.db, actor, thisYear);
+  if (placed.length > 0) return placed;
+  const first = Math.min(...YEARS);
   const last = Math.max(thisYear, ...YEARS);
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
-export function monitorParams(c: WebContext): MonitorParams {
+export async function monitorParams(c: WebContext, actor: Actor): Promise<MonitorParams> {
   const bron = c.req.query('bron');
   const source: SourceParam = bron === 'register' ? 'register' : 'referentie';
   const thisYear = (c.var.deps.now?.() ?? new Date()).getUTCFullYear();
-  const years = yearsFor(source, thisYear);
-  const latest = source === 'register' ? thisYear : (years.at(-1) as number);
+  const years = await yearsFor(c, actor, source, thisYear);
+  const latest = years.at(-1) as number;
   const asked = Number(c.req.query('jaar'));
   const year = years.includes(asked) ? asked : latest;
   const regio = c.req.query('regio') ?? '';
