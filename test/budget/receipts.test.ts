@@ -10,7 +10,9 @@ import { receiptsArticle, recoveryReceipts } from '../../src/budget/index.ts';
 import { execute } from '../../src/commands/index.ts';
 import { prepareRun, registerRecovery } from '../../src/settlement/index.ts';
 import { describeEachDb } from '../support/db.ts';
-import { makeOrganisation } from '../support/factories.ts';
+import { makeOrganisation, makeUser } from '../support/factories.ts';
+import { loginClient, startTestServer } from '../support/http.ts';
+import { visibleText } from '../support/web-session.ts';
 
 const as = (role: Actor['roles'][number]): Actor => ({ ...systemActor('api'), kind: 'user', roles: [role] });
 // 23:30 UTC on 31 December 2025 is 00:30 on 1 January 2026 in Brussels: the recovery counts for 2026.
@@ -71,5 +73,18 @@ describeEachDb('recoveries on the receipts article', ({ db }) => {
     });
     const after = await recoveryReceipts(db(), as('analist'), 2026);
     expect(after.find((r) => r.measure === 'collectief-maatwerk')).toMatchObject({ offset: 600, open: 0 });
+  });
+
+  it('shows the runs and the recoveries of the year on /begroting', async () => {
+    const server = await startTestServer(db());
+    try {
+      const web = await loginClient(server.url, (await makeUser(db(), ['analist'])).username);
+      const text = visibleText(await (await web.get('/begroting?jaar=2024')).text());
+      expect(text).toContain('Afrekeningen van Trede op de artikels, 2024');
+      expect(text).toContain('Terugvorderingen op het ontvangstenartikel, 2024');
+      expect(text).toContain('Geen terugvorderingen geregistreerd in 2024.');
+    } finally {
+      await server.close();
+    }
   });
 });

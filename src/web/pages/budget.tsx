@@ -24,6 +24,7 @@ import type { AppEnv } from '../../http/index.ts';
 import { Layout } from '../components/layout.tsx';
 import { requireWebUser, type WebContext } from '../context.ts';
 import { formatNumber } from '../format.ts';
+import { loadSettled, SettledSection } from './budget-settled.tsx';
 
 const BASE = '/begroting';
 const YEARS = [2021, 2024];
@@ -104,9 +105,10 @@ export function budgetPages() {
     assertCan(auth.actor, 'budget:read');
     return auth;
   };
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const auth = guard(c);
     const { year, article } = params(c);
+    const settled = await loadSettled(c.var.deps.db, auth.actor, year);
     const data = budgetData();
     const s = stagesOf(year);
     const stages = [s.ba, s.baJr, s.bu];
@@ -243,6 +245,7 @@ export function budgetPages() {
             ))}
           </tbody>
         </table>
+        <SettledSection year={year} {...settled} />
         <h2>Controle: cijfers die niet kloppen</h2>
         <Downloads file="controle" label="controle" />
         <table class="data">
