@@ -3,21 +3,16 @@
  * XLSX (numbers stay numbers, with a number format that a Dutch (Belgian) Excel shows with
  * thousands dots and a decimal comma). Amounts in euro, exact.
  */
+
+import { type CellKind, type DownloadTable, tableXlsx as xlsx } from '../domain/table-export.ts';
 import { accrualsByArticle } from './accruals.ts';
 import { check } from './check.ts';
 import { execution } from './core.ts';
 import { budgetData } from './data.ts';
 import { showBudget } from './show.ts';
-import { toCsv, waterfall } from './waterfall.ts';
+import { waterfall } from './waterfall.ts';
 
-/** `number`: euro or percent by row (the check's unit column), shown as Excel's General. */
-export type CellKind = 'text' | 'euro' | 'euro-cents' | 'percent' | 'number';
-export interface DownloadTable {
-  name: string;
-  title: string;
-  columns: { header: string; kind: CellKind }[];
-  rows: (string | number | null)[][];
-}
+export type { CellKind, DownloadTable };
 
 export const DOWNLOAD_TABLES = ['begroting', 'uitvoering', 'waterval', 'controle', 'overlopend'] as const;
 export type DownloadName = (typeof DOWNLOAD_TABLES)[number];
@@ -131,37 +126,9 @@ export function downloadTable(name: DownloadName, q: { year: number; article: st
   }
 }
 
-export function tableCsv(t: DownloadTable): string {
-  return toCsv(
-    t.columns.map((c) => c.header),
-    t.rows,
-  );
-}
-
-/** Excel number formats; the locale of the reader's Excel (nl-BE) shows `.` thousands and `,` decimals. */
-const NUMBER_FORMAT: Record<CellKind, string | undefined> = {
-  text: undefined,
-  euro: '#,##0',
-  'euro-cents': '#,##0.00',
-  percent: '0.0',
-  number: undefined,
-};
+/** The generic CSV/XLSX builders live in src/domain/table-export.ts, shared with the web lists. */
+export { tableCsv } from '../domain/table-export.ts';
 
 export async function tableXlsx(t: DownloadTable): Promise<Buffer> {
-  // Loaded on first use: exceljs is large and most requests never need it.
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Trede begroting';
-  const ws = wb.addWorksheet(t.name.slice(0, 31));
-  ws.addRow([t.title]).font = { bold: true };
-  ws.addRow([]);
-  ws.addRow(t.columns.map((c) => c.header)).font = { bold: true };
-  for (const r of t.rows) ws.addRow(r);
-  t.columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    const fmt = NUMBER_FORMAT[c.kind];
-    if (fmt) col.numFmt = fmt;
-    col.width = c.kind === 'text' ? 24 : 16;
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsx(t, 'Trede begroting');
 }

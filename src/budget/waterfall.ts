@@ -39,10 +39,4 @@ export function waterfall(
 }
 
 /** CSV with `;` and nl-BE decimals, as the other downloads of Trede. */
-export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  const cell = (v: string | number | null) => {
-    const t = v === null ? '' : typeof v === 'number' ? String(v).replace('.', ',') : v;
-    return /[;"\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-  };
-  return `${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
-}
+export { toCsv } from '../domain/table-export.ts';

@@ -2,6 +2,7 @@
  * Tables that sort, filter and page on the server: headers are links that set `?sort=`, the pager
  * sets `?page=`; every other query parameter (filters) is kept.
  */
+import type { CellKind } from '../../domain/table-export.ts';
 import type { WebContext } from '../context.ts';
 import { withQuery } from '../context.ts';
 import { formatNumber } from '../format.ts';
@@ -13,6 +14,12 @@ export interface Column<T> {
   sort?: string;
   align?: 'right';
   render: (row: T) => unknown;
+  /** The cell in a CSV/XLSX download (src/web/export.tsx); default: the rendered cell as text. */
+  value?: (row: T) => string | number | null;
+  /** How a download formats the column's numbers; default text. */
+  kind?: CellKind;
+  /** Left out of downloads (action buttons). */
+  noExport?: boolean;
 }
 
 export interface TableProps<T> {

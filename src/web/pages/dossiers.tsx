@@ -20,6 +20,7 @@ import { Csrf, Field, Select } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
 import { DataTable, Pager } from '../components/table.tsx';
 import { requireWebUser, takeFlash } from '../context.ts';
+import { allPages, buildExport, ExportLinks, exportFormat, exportResponse } from '../export.tsx';
 import { formatNumber } from '../format.ts';
 import { registerLeadTimePages } from './dossier-leadtimes.tsx';
 import { registerNewDossierPages } from './dossier-new.tsx';
@@ -45,15 +46,15 @@ export function dossierPages(): Hono<AppEnv> {
     const q = c.req.query('q')?.trim() || undefined;
     const handlerParam = c.req.query('behandelaar');
     const handler = handlerParam === 'mij' || handlerParam === 'geen' ? handlerParam : undefined;
-    const page = await listDossiers(c.var.deps.db, c.var.actor, {
-      ...paging,
-      sort: paging.sort ?? '-ontvangen',
-      state,
-      measureId,
-      organisationId,
-      handler,
-      q,
-    });
+    const filter = { sort: paging.sort ?? '-ontvangen', state, measureId, organisationId, handler, q };
+    const format = exportFormat(c);
+    if (format) {
+      const rows = await allPages((p, n) =>
+        listDossiers(c.var.deps.db, c.var.actor, { ...filter, page: p, pageSize: n }),
+      );
+      return exportResponse(c, await buildExport('dossiers', 'Dossiers', dossierColumns(), rows), format);
+    }
+    const page = await listDossiers(c.var.deps.db, c.var.actor, { ...paging, ...filter });
     return c.html(
       <Layout
         title="Dossiers"
@@ -117,6 +118,7 @@ export function dossierPages(): Hono<AppEnv> {
           }
         />
         <Pager c={c} page={page.page} pageSize={page.pageSize} total={page.total} />
+        {page.total > 0 && <ExportLinks c={c} label="dossiers" />}
       </Layout>,
     );
   });

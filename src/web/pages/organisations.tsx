@@ -15,7 +15,7 @@ import {
 } from '../../registry/index.ts';
 import { Field, fieldBinder, PostForm, Select } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
-import { DataTable, Details, Pager } from '../components/table.tsx';
+import { type Column, DataTable, Details, Pager } from '../components/table.tsx';
 import {
   type FormErrors,
   type FormValues,
@@ -28,6 +28,7 @@ import {
   text,
   type WebContext,
 } from '../context.ts';
+import { allPages, buildExport, ExportLinks, exportFormat, exportResponse } from '../export.tsx';
 import { formatDateTime } from '../format.ts';
 import { organisationRegistrySections, RegistryNav } from './registry.tsx';
 import { requireWrite } from './registry-shared.tsx';
@@ -113,6 +114,19 @@ function valuesOf(o: OrganisationView): Record<string, string> {
   };
 }
 
+/** The list's columns, also the columns of its download. */
+const ORGANISATION_COLUMNS: Column<OrganisationView>[] = [
+  {
+    key: 'name',
+    label: 'Naam',
+    sort: 'naam',
+    render: (o) => <a href={`${BASE}/${o.id}`}>{o.name}</a>,
+  },
+  { key: 'kbo', label: 'KBO-nummer', sort: 'kbo', render: (o) => o.kboFormatted },
+  { key: 'type', label: 'Type', sort: 'type', render: (o) => o.typeLabel },
+  { key: 'municipality', label: 'Gemeente', render: (o) => o.address.municipality ?? '–' },
+];
+
 export function organisationPages(): Hono<AppEnv> {
   const web = new Hono<AppEnv>();
 
@@ -122,6 +136,14 @@ export function organisationPages(): Hono<AppEnv> {
     const q = c.req.query('q')?.trim() || undefined;
     const typeParam = c.req.query('type');
     const type = typeParam && typeParam in ORGANISATION_TYPES ? (typeParam as OrganisationType) : undefined;
+    const format = exportFormat(c);
+    if (format) {
+      const rows = await allPages((p, n) =>
+        listOrganisations(c.var.deps.db, c.var.actor, { sort: paging.sort, q, type, page: p, pageSize: n }),
+      );
+      const t = await buildExport('organisaties', 'Organisaties', ORGANISATION_COLUMNS, rows);
+      return exportResponse(c, t, format);
+    }
     const page = await listOrganisations(c.var.deps.db, c.var.actor, { ...paging, q, type });
     const canWrite = can(c.var.actor, 'organisations:write');
     return c.html(
@@ -156,19 +178,10 @@ export function organisationPages(): Hono<AppEnv> {
               : 'Er zijn nog geen organisaties geregistreerd.'
           }
           rows={page.items}
-          columns={[
-            {
-              key: 'name',
-              label: 'Naam',
-              sort: 'naam',
-              render: (o) => <a href={`${BASE}/${o.id}`}>{o.name}</a>,
-            },
-            { key: 'kbo', label: 'KBO-nummer', sort: 'kbo', render: (o) => o.kboFormatted },
-            { key: 'type', label: 'Type', sort: 'type', render: (o) => o.typeLabel },
-            { key: 'municipality', label: 'Gemeente', render: (o) => o.address.municipality ?? '–' },
-          ]}
+          columns={ORGANISATION_COLUMNS}
         />
         <Pager c={c} page={page.page} pageSize={page.pageSize} total={page.total} />
+        {page.total > 0 && <ExportLinks c={c} label="organisaties" />}
       </Layout>,
     );
   });

@@ -10,12 +10,14 @@ import {
   listIndications,
   listPersons,
   listPlacements,
+  type PersonView,
   seesIdentity,
 } from '../../registry/index.ts';
 import { Field } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
-import { DataTable, Details, Pager } from '../components/table.tsx';
+import { type Column, DataTable, Details, Pager } from '../components/table.tsx';
 import { optional, requireWebUser, takeFlash, text } from '../context.ts';
+import { allPages, buildExport, ExportLinks, exportFormat, exportResponse } from '../export.tsx';
 import { submitForm } from '../form-flow.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { PersonForm, type Values } from './registry-forms.tsx';
@@ -26,8 +28,19 @@ export function registerPersonPages(web: Hono<AppEnv>): void {
     const auth = requireWebUser(c);
     const paging = pageRequestSchema.parse(c.req.query());
     const q = c.req.query('q')?.trim() || undefined;
-    const page = await listPersons(c.var.deps.db, c.var.actor, { ...paging, q });
     const identity = seesIdentity(c.var.actor);
+    const format = exportFormat(c);
+    if (format) {
+      const rows = await allPages((p, n) =>
+        listPersons(c.var.deps.db, c.var.actor, { sort: paging.sort, q, page: p, pageSize: n }),
+      );
+      return exportResponse(
+        c,
+        await buildExport('personen', 'Personen', personColumns(identity), rows),
+        format,
+      );
+    }
+    const page = await listPersons(c.var.deps.db, c.var.actor, { ...paging, q });
     return c.html(
       <Layout
         title="Personen"
@@ -60,34 +73,10 @@ export function registerPersonPages(web: Hono<AppEnv>): void {
           sort={paging.sort}
           empty="Geen personen gevonden."
           rows={page.items}
-          columns={
-            identity
-              ? [
-                  {
-                    key: 'name',
-                    label: 'Naam',
-                    sort: 'naam',
-                    render: (p) => (
-                      <a href={`/register/personen/${p.id}`}>
-                        {[p.firstName, p.lastName].filter(Boolean).join(' ') || '–'}
-                      </a>
-                    ),
-                  },
-                  { key: 'insz', label: 'INSZ', sort: 'insz', render: (p) => p.inszFormatted },
-                  { key: 'pseudonym', label: 'Pseudoniem', sort: 'pseudoniem', render: (p) => p.pseudonym },
-                ]
-              : [
-                  {
-                    key: 'pseudonym',
-                    label: 'Pseudoniem',
-                    sort: 'pseudoniem',
-                    render: (p) => <a href={`/register/personen/${p.id}`}>{p.pseudonym}</a>,
-                  },
-                  { key: 'birth', label: 'Geboortejaar', render: (p) => p.birthDate ?? '–' },
-                ]
-          }
+          columns={personColumns(identity)}
         />
         <Pager c={c} page={page.page} pageSize={page.pageSize} total={page.total} />
+        {page.total > 0 && <ExportLinks c={c} label="personen" />}
       </Layout>,
     );
   });
@@ -195,4 +184,32 @@ export function registerPersonPages(web: Hono<AppEnv>): void {
       </Layout>,
     );
   });
+}
+
+/** The list's columns (names and INSZ only for roles that see identities), also its download's. */
+function personColumns(identity: boolean): Column<PersonView>[] {
+  return identity
+    ? [
+        {
+          key: 'name',
+          label: 'Naam',
+          sort: 'naam',
+          render: (p) => (
+            <a href={`/register/personen/${p.id}`}>
+              {[p.firstName, p.lastName].filter(Boolean).join(' ') || '–'}
+            </a>
+          ),
+        },
+        { key: 'insz', label: 'INSZ', sort: 'insz', render: (p) => p.inszFormatted },
+        { key: 'pseudonym', label: 'Pseudoniem', sort: 'pseudoniem', render: (p) => p.pseudonym },
+      ]
+    : [
+        {
+          key: 'pseudonym',
+          label: 'Pseudoniem',
+          sort: 'pseudoniem',
+          render: (p) => <a href={`/register/personen/${p.id}`}>{p.pseudonym}</a>,
+        },
+        { key: 'birth', label: 'Geboortejaar', render: (p) => p.birthDate ?? '–' },
+      ];
 }

@@ -6,7 +6,7 @@ import { can } from '../../access/index.ts';
 import { ForbiddenError } from '../../domain/index.ts';
 import { type PlacementView, seesIdentity } from '../../registry/index.ts';
 import { catalogue } from '../../rules/index.ts';
-import { DataTable } from '../components/table.tsx';
+import { type Column, DataTable } from '../components/table.tsx';
 import { requireWebUser, type WebContext } from '../context.ts';
 import { formatDate, formatNumber } from '../format.ts';
 
@@ -51,8 +51,6 @@ export async function PlacementTable(p: {
   sort?: string | undefined;
   showOrganisation?: boolean;
 }) {
-  const identity = seesIdentity(p.c.var.actor);
-  const names = await measureNames();
   return (
     <DataTable
       c={p.c}
@@ -60,58 +58,77 @@ export async function PlacementTable(p: {
       sort={p.sort}
       empty={p.empty}
       rows={p.rows}
-      columns={[
-        {
-          key: 'person',
-          label: identity ? 'Persoon' : 'Pseudoniem',
-          render: (r) => (
-            <a href={`/register/personen/${r.person.id}`}>
-              {identity ? (r.person.name ?? r.person.insz) : r.person.pseudonym}
-            </a>
-          ),
-        },
-        ...(p.showOrganisation
-          ? [
-              {
-                key: 'organisation',
-                label: 'Organisatie',
-                sort: 'organisatie',
-                render: (r: PlacementView) => (
-                  <a href={`/register/organisaties/${r.organisation.id}`}>{r.organisation.name}</a>
-                ),
-              },
-            ]
-          : []),
-        {
-          key: 'measure',
-          label: 'Maatregel',
-          sort: 'maatregel',
-          render: (r) => names.get(r.measure) ?? r.measure,
-        },
-        { key: 'start', label: 'Start', sort: 'start', render: (r) => formatDate(r.start) },
-        { key: 'end', label: 'Einde', sort: 'einde', render: (r) => (r.end ? formatDate(r.end) : 'lopend') },
-        { key: 'fte', label: 'VTE', sort: 'vte', align: 'right', render: (r) => fte(r.fte) },
-        ...(can(p.c.var.actor, 'registry:write')
-          ? [
-              {
-                key: 'actions',
-                label: 'Acties',
-                render: (r: PlacementView) =>
-                  r.end ? (
-                    '–'
-                  ) : (
-                    <a
-                      href={`/register/plaatsingen/${r.id}/beeindigen?terug=${encodeURIComponent(p.c.req.path)}`}
-                    >
-                      Beëindigen<span class="visually-hidden"> (plaatsing vanaf {formatDate(r.start)})</span>
-                    </a>
-                  ),
-              },
-            ]
-          : []),
-      ]}
+      columns={await placementColumns(p)}
     />
   );
+}
+
+/** The placement table's columns, also the columns of its download. */
+export async function placementColumns(p: {
+  c: WebContext;
+  showOrganisation?: boolean;
+}): Promise<Column<PlacementView>[]> {
+  const identity = seesIdentity(p.c.var.actor);
+  const names = await measureNames();
+  return [
+    {
+      key: 'person',
+      label: identity ? 'Persoon' : 'Pseudoniem',
+      render: (r) => (
+        <a href={`/register/personen/${r.person.id}`}>
+          {identity ? (r.person.name ?? r.person.insz) : r.person.pseudonym}
+        </a>
+      ),
+    },
+    ...(p.showOrganisation
+      ? [
+          {
+            key: 'organisation',
+            label: 'Organisatie',
+            sort: 'organisatie',
+            render: (r: PlacementView) => (
+              <a href={`/register/organisaties/${r.organisation.id}`}>{r.organisation.name}</a>
+            ),
+          },
+        ]
+      : []),
+    {
+      key: 'measure',
+      label: 'Maatregel',
+      sort: 'maatregel',
+      render: (r) => names.get(r.measure) ?? r.measure,
+    },
+    { key: 'start', label: 'Start', sort: 'start', render: (r) => formatDate(r.start) },
+    { key: 'end', label: 'Einde', sort: 'einde', render: (r) => (r.end ? formatDate(r.end) : 'lopend') },
+    {
+      key: 'fte',
+      label: 'VTE',
+      sort: 'vte',
+      align: 'right',
+      render: (r) => fte(r.fte),
+      value: (r) => r.fte,
+      kind: 'number',
+    },
+    ...(can(p.c.var.actor, 'registry:write')
+      ? [
+          {
+            key: 'actions',
+            label: 'Acties',
+            noExport: true,
+            render: (r: PlacementView) =>
+              r.end ? (
+                '–'
+              ) : (
+                <a
+                  href={`/register/plaatsingen/${r.id}/beeindigen?terug=${encodeURIComponent(p.c.req.path)}`}
+                >
+                  Beëindigen<span class="visually-hidden"> (plaatsing vanaf {formatDate(r.start)})</span>
+                </a>
+              ),
+          },
+        ]
+      : []),
+  ];
 }
 
 /** Where to go back to after a form: only a path inside the registry, never another site. */

@@ -22,6 +22,7 @@ import { Select } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
 import { Details, Pager } from '../components/table.tsx';
 import { type FormErrors, optional, requireWebUser, takeFlash, text, type WebContext } from '../context.ts';
+import { allPages, buildExport, ExportLinks, exportFormat, exportResponse } from '../export.tsx';
 import { submitForm } from '../form-flow.ts';
 import { formatDate } from '../format.ts';
 import {
@@ -41,6 +42,7 @@ import {
   measureNames,
   measureOptions,
   PlacementTable,
+  placementColumns,
   RegistryNav,
   requireWrite,
 } from './registry-shared.tsx';
@@ -56,6 +58,14 @@ export function registryPages(): Hono<AppEnv> {
     const auth = requireWebUser(c);
     const paging = pageRequestSchema.parse(c.req.query());
     const measure = c.req.query('maatregel')?.trim() || undefined;
+    const format = exportFormat(c);
+    if (format) {
+      const rows = await allPages((p, n) =>
+        listPlacements(c.var.deps.db, c.var.actor, { sort: paging.sort, measure, page: p, pageSize: n }),
+      );
+      const columns = await placementColumns({ c, showOrganisation: true });
+      return exportResponse(c, await buildExport('plaatsingen', 'Plaatsingen', columns, rows), format);
+    }
     const page = await listPlacements(c.var.deps.db, c.var.actor, { ...paging, measure });
     return c.html(
       <Layout
@@ -93,6 +103,7 @@ export function registryPages(): Hono<AppEnv> {
           showOrganisation
         />
         <Pager c={c} page={page.page} pageSize={page.pageSize} total={page.total} />
+        {page.total > 0 && <ExportLinks c={c} label="plaatsingen" />}
       </Layout>,
     );
   });
