@@ -71,7 +71,5 @@ export {
   type DownloadName,
   type DownloadTable,
   downloadTable,
-  tableCsv,
-  tableXlsx,
 } from './tables.ts';
 export { toCsv, type WaterfallStep, waterfall } from './waterfall.ts';

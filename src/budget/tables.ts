@@ -4,7 +4,7 @@
  * thousands dots and a decimal comma). Amounts in euro, exact.
  */
 
-import { type CellKind, type DownloadTable, tableXlsx as xlsx } from '../domain/table-export.ts';
+import type { CellKind, DownloadTable } from '../domain/table-export.ts';
 import { accrualsByArticle } from './accruals.ts';
 import { check } from './check.ts';
 import { execution } from './core.ts';
@@ -124,11 +124,4 @@ export function downloadTable(name: DownloadName, q: { year: number; article: st
         ]),
       };
   }
-}
-
-/** The generic CSV/XLSX builders live in src/domain/table-export.ts, shared with the web lists. */
-export { tableCsv } from '../domain/table-export.ts';
-
-export async function tableXlsx(t: DownloadTable): Promise<Buffer> {
-  return xlsx(t, 'Trede begroting');
 }

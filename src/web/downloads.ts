@@ -1,10 +1,9 @@
 /**
  * One way for every web page to offer a table as CSV (`;`, nl-BE decimals, BOM for Excel) and as
- * XLSX (numbers stay numbers): the table definition and writers of src/budget/tables.ts, reached
- * through the budget module's index.ts so that no page copies them.
+ * XLSX (numbers stay numbers), from the one table definition and writers of src/domain/table-export.ts.
  */
 import type { Context } from 'hono';
-import { type CellKind, type DownloadTable, tableCsv, tableXlsx } from '../budget/index.ts';
+import { type CellKind, type DownloadTable, tableCsv, tableXlsx } from '../domain/table-export.ts';
 
 export type { CellKind, DownloadTable };
 

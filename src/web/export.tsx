@@ -4,7 +4,6 @@
  * (src/domain/table-export.ts). A list answers `?formaat=csv|xlsx` with the file.
  */
 import type { Cell, DownloadTable } from '../domain/table-export.ts';
-import { tableCsv, tableXlsx } from '../domain/table-export.ts';
 import type { Column } from './components/table.tsx';
 import { type WebContext, withQuery } from './context.ts';
 
@@ -57,17 +56,8 @@ export async function buildExport<T>(
   };
 }
 
-export async function exportResponse(c: WebContext, t: DownloadTable, format: ExportFormat) {
-  if (format === 'csv')
-    return c.body(`\ufeff${tableCsv(t)}`, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${t.name}.csv"`,
-    });
-  return c.body(new Uint8Array(await tableXlsx(t)), 200, {
-    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'content-disposition': `attachment; filename="${t.name}.xlsx"`,
-  });
-}
+/** A list's download: the same response as every other table download. */
+export { sendTable as exportResponse } from './downloads.ts';
 
 /** Most rows one download holds; a list beyond it says so under the links. */
 export const EXPORT_LIMIT = 10_000;

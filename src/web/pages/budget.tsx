@@ -16,13 +16,12 @@ import {
   notCheckableClaims,
   showBudget,
   stagesOf,
-  tableCsv,
-  tableXlsx,
   waterfall,
 } from '../../budget/index.ts';
 import type { AppEnv } from '../../http/index.ts';
 import { Layout } from '../components/layout.tsx';
 import { requireWebUser, type WebContext } from '../context.ts';
+import { sendTable } from '../downloads.ts';
 import { formatNumber } from '../format.ts';
 import { loadSettled, SettledSection } from './budget-settled.tsx';
 
@@ -289,16 +288,7 @@ export function budgetPages() {
     const m = /^([a-z]+)\.(csv|xlsx)$/.exec(c.req.param('file'));
     if (!m || !(DOWNLOAD_TABLES as readonly string[]).includes(m[1]!)) return c.notFound();
     const { year, article } = params(c);
-    const t = downloadTable(m[1] as DownloadName, { year, article });
-    if (m[2] === 'csv')
-      return c.body(`\ufeff${tableCsv(t)}`, 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${t.name}.csv"`,
-      });
-    return c.body(new Uint8Array(await tableXlsx(t)), 200, {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="${t.name}.xlsx"`,
-    });
+    return sendTable(c, downloadTable(m[1] as DownloadName, { year, article }), m[2] as 'csv' | 'xlsx');
   });
   return app;
 }
