@@ -20,6 +20,7 @@ import { organisationPages } from './pages/organisations.tsx';
 import { planPages } from './pages/plans.tsx';
 import { registryPages } from './pages/registry.tsx';
 import { rulesPages } from './pages/rules.tsx';
+import { searchPages } from './pages/search.tsx';
 import { settlementPages } from './pages/settlement.tsx';
 
 const STATIC: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
@@ -87,6 +88,7 @@ export function createWeb(): Hono<AppEnv> {
   web.route('/plannen', planPages());
   web.route('/inspectie', inspectionPages());
   web.route('/afrekeningen', settlementPages());
+  web.route('/zoeken', searchPages());
 
   web.notFound(notFoundPage);
 

@@ -50,7 +50,13 @@ describe('every page as every role, at desktop and phone size', () => {
   afterAll(() => e2e?.close());
 
   const PAGES: Record<string, () => string[]> = {
-    anoniem: () => ['/', '/regelgeving', '/regelgeving/aanwervingsincentive', '/aanmelden'],
+    anoniem: () => [
+      '/',
+      '/regelgeving',
+      '/regelgeving/aanwervingsincentive',
+      '/aanmelden',
+      '/zoeken?q=maatwerk',
+    ],
     beheerder: () => [
       '/',
       '/register/organisaties',
@@ -61,6 +67,9 @@ describe('every page as every role, at desktop and phone size', () => {
       `/dossiers/${dossierId}`,
       '/beheer',
       '/afrekeningen',
+      '/begroting',
+      '/plannen',
+      '/zoeken?q=Paginabedrijf',
     ],
     dossierbehandelaar: () => ['/', '/dossiers', '/dossiers/werkvoorraad', `/dossiers/${dossierId}`],
     werkgever: () => ['/', '/dossiers', `/dossiers/${dossierId}`],
@@ -71,8 +80,10 @@ describe('every page as every role, at desktop and phone size', () => {
       '/monitor?bron=register',
       '/dossiers/doorlooptijden',
       '/afrekeningen',
+      '/begroting',
+      '/inspectie/rapport',
     ],
-    inspecteur: () => ['/', '/dossiers', `/dossiers/${dossierId}`],
+    inspecteur: () => ['/', '/dossiers', `/dossiers/${dossierId}`, '/inspectie', '/inspectie/rapport'],
   };
 
   for (const role of Object.keys(PAGES)) {

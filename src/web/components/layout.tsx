@@ -84,6 +84,14 @@ export function Layout(props: PropsWithChildren<LayoutProps>) {
                 </ul>
               </nav>
             )}
+            <search class="topsearch">
+              <form method="get" action="/zoeken">
+                <label for="topzoek" class="visually-hidden">
+                  Zoeken in Trede
+                </label>
+                <input id="topzoek" type="search" name="q" placeholder="Zoeken…" maxlength={100} />
+              </form>
+            </search>
             <div class="usermenu">
               {auth ? (
                 <>

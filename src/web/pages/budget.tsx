@@ -20,6 +20,7 @@ import {
 } from '../../budget/index.ts';
 import type { AppEnv } from '../../http/index.ts';
 import { Layout } from '../components/layout.tsx';
+import { TableWrap } from '../components/table-wrap.tsx';
 import { requireWebUser, type WebContext } from '../context.ts';
 import { sendTable } from '../downloads.ts';
 import { formatNumber } from '../format.ts';
@@ -141,76 +142,80 @@ export function budgetPages() {
         </p>
         <h2>Programma → ISE → artikel</h2>
         <Downloads file="begroting" label="begroting" query={q} />
-        <table class="data">
-          <thead>
-            <tr>
-              <th>niveau</th>
-              <th>code</th>
-              <th>naam</th>
-              {stages.flatMap((st) => [<th class="num">VAK {st}</th>, <th class="num">VEK {st}</th>])}
-              <th>VAK BU</th>
-            </tr>
-          </thead>
-          <tbody>
-            {codes.map((r) => {
-              const bu = amount(r.code, r.level, 'VAK', s.bu) ?? 0;
-              return (
-                <tr>
-                  <td>{r.level}</td>
-                  <td>
-                    {r.level === 'artikel' ? (
-                      <a href={`${BASE}?${q}&artikel=${encodeURIComponent(r.code)}#waterval`}>{r.code}</a>
-                    ) : (
-                      r.code
-                    )}
-                  </td>
-                  <td>{r.name}</td>
-                  {stages.flatMap((st) => [
-                    <td class="num">{keuro(amount(r.code, r.level, 'VAK', st) ?? 0)}</td>,
-                    <td class="num">{keuro(amount(r.code, r.level, 'VEK', st) ?? 0)}</td>,
-                  ])}
-                  <td>
-                    {r.level !== 'domein' && (
-                      <svg width="120" height="10" aria-hidden="true">
-                        <rect width={Math.max(0, (bu / max) * 120)} height="10" fill="#1f4e79" />
-                      </svg>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableWrap label="Programma → ISE → artikel">
+          <table class="data">
+            <thead>
+              <tr>
+                <th>niveau</th>
+                <th>code</th>
+                <th>naam</th>
+                {stages.flatMap((st) => [<th class="num">VAK {st}</th>, <th class="num">VEK {st}</th>])}
+                <th>VAK BU</th>
+              </tr>
+            </thead>
+            <tbody>
+              {codes.map((r) => {
+                const bu = amount(r.code, r.level, 'VAK', s.bu) ?? 0;
+                return (
+                  <tr>
+                    <td>{r.level}</td>
+                    <td>
+                      {r.level === 'artikel' ? (
+                        <a href={`${BASE}?${q}&artikel=${encodeURIComponent(r.code)}#waterval`}>{r.code}</a>
+                      ) : (
+                        r.code
+                      )}
+                    </td>
+                    <td>{r.name}</td>
+                    {stages.flatMap((st) => [
+                      <td class="num">{keuro(amount(r.code, r.level, 'VAK', st) ?? 0)}</td>,
+                      <td class="num">{keuro(amount(r.code, r.level, 'VEK', st) ?? 0)}</td>,
+                    ])}
+                    <td>
+                      {r.level !== 'domein' && (
+                        <svg width="120" height="10" aria-hidden="true">
+                          <rect width={Math.max(0, (bu / max) * 120)} height="10" fill="#1f4e79" />
+                        </svg>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableWrap>
         <h2>Uitvoeringsgraad (BU / BA-JR)</h2>
         <Downloads file="uitvoering" label="uitvoering" query={q} />
-        <table class="data">
-          <thead>
-            <tr>
-              <th>niveau</th>
-              <th>code</th>
-              <th>krediet</th>
-              <th class="num">BA-JR</th>
-              <th class="num">BU</th>
-              <th class="num">%</th>
-              <th class="num">onderbenutting</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ex.map((e) => (
+        <TableWrap label="Uitvoeringsgraad (BU / BA-JR)">
+          <table class="data">
+            <thead>
               <tr>
-                <td>{e.level}</td>
-                <td>{e.code}</td>
-                <td>{e.credit}</td>
-                <td class="num">{keuro(e.baJrEuro)}</td>
-                <td class="num">{keuro(e.buEuro)}</td>
-                <td class="num">
-                  {e.ratePercent === null ? '–' : formatNumber(e.ratePercent, year === 2021 ? 0 : 1)}
-                </td>
-                <td class="num">{keuro(e.underuseEuro)}</td>
+                <th>niveau</th>
+                <th>code</th>
+                <th>krediet</th>
+                <th class="num">BA-JR</th>
+                <th class="num">BU</th>
+                <th class="num">%</th>
+                <th class="num">onderbenutting</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {ex.map((e) => (
+                <tr>
+                  <td>{e.level}</td>
+                  <td>{e.code}</td>
+                  <td>{e.credit}</td>
+                  <td class="num">{keuro(e.baJrEuro)}</td>
+                  <td class="num">{keuro(e.buEuro)}</td>
+                  <td class="num">
+                    {e.ratePercent === null ? '–' : formatNumber(e.ratePercent, year === 2021 ? 0 : 1)}
+                  </td>
+                  <td class="num">{keuro(e.underuseEuro)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
         <h2 id="waterval">Waterval {article} (VAK)</h2>
         <Waterfall steps={waterfall(data, year, article, 'VAK')} />
         <Downloads file="waterval" label="waterval" query={`${q}&artikel=${encodeURIComponent(article)}`} />
@@ -220,57 +225,61 @@ export function budgetPages() {
           afrekeningen van het vorige jaar die in de BU zitten, zoals de bronnen ze drukken.
         </p>
         <Downloads file="overlopend" label="overlopende rekening" query={q} />
-        <table class="data">
-          <thead>
-            <tr>
-              <th>artikel</th>
-              <th>krediet</th>
-              <th class="num">BU</th>
-              <th class="num">overlopende rekening</th>
-              <th class="num">afrekening vorig jaar</th>
-              <th>bronnen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accrualsByArticle(data, year).map((a) => (
+        <TableWrap label="Overlopende rekening per artikel">
+          <table class="data">
+            <thead>
               <tr>
-                <td>{a.article}</td>
-                <td>{a.credit}</td>
-                <td class="num">{a.buEuro === null ? '–' : keuro(a.buEuro)}</td>
-                <td class="num">{keuro(a.accrualEuro)}</td>
-                <td class="num">{keuro(a.priorYearEuro)}</td>
-                <td>{[...new Set(a.rows.map((r) => r.source))].join(' · ')}</td>
+                <th>artikel</th>
+                <th>krediet</th>
+                <th class="num">BU</th>
+                <th class="num">overlopende rekening</th>
+                <th class="num">afrekening vorig jaar</th>
+                <th>bronnen</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {accrualsByArticle(data, year).map((a) => (
+                <tr>
+                  <td>{a.article}</td>
+                  <td>{a.credit}</td>
+                  <td class="num">{a.buEuro === null ? '–' : keuro(a.buEuro)}</td>
+                  <td class="num">{keuro(a.accrualEuro)}</td>
+                  <td class="num">{keuro(a.priorYearEuro)}</td>
+                  <td>{[...new Set(a.rows.map((r) => r.source))].join(' · ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
         <SettledSection year={year} {...settled} />
         <h2>Controle: cijfers die niet kloppen</h2>
         <Downloads file="controle" label="controle" />
-        <table class="data">
-          <thead>
-            <tr>
-              <th>soort</th>
-              <th>waar</th>
-              <th class="num">gedrukt</th>
-              <th class="num">berekend</th>
-              <th class="num">verschil</th>
-              <th>bronnen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {findings.map((f) => (
+        <TableWrap label="Controle: cijfers die niet kloppen">
+          <table class="data">
+            <thead>
               <tr>
-                <td>{f.kind}</td>
-                <td>{f.where}</td>
-                <td class="num">{findingValue(f.unit, f.printed)}</td>
-                <td class="num">{findingValue(f.unit, f.computed)}</td>
-                <td class="num">{findingValue(f.unit, f.difference)}</td>
-                <td>{f.sources.join(' · ')}</td>
+                <th>soort</th>
+                <th>waar</th>
+                <th class="num">gedrukt</th>
+                <th class="num">berekend</th>
+                <th class="num">verschil</th>
+                <th>bronnen</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {findings.map((f) => (
+                <tr>
+                  <td>{f.kind}</td>
+                  <td>{f.where}</td>
+                  <td class="num">{findingValue(f.unit, f.printed)}</td>
+                  <td class="num">{findingValue(f.unit, f.computed)}</td>
+                  <td class="num">{findingValue(f.unit, f.difference)}</td>
+                  <td>{f.sources.join(' · ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
         <h3>Niet te controleren met de gegevens</h3>
         <ul>
           {notCheckableClaims().map((n) => (

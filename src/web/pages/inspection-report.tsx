@@ -10,6 +10,7 @@ import type { AppEnv } from '../../http/index.ts';
 import { type InspectionYearReport, inspectionReport } from '../../inspection/index.ts';
 import { Chart, loadCharts, nlAxis } from '../components/chart.tsx';
 import { Layout } from '../components/layout.tsx';
+import { TableWrap } from '../components/table-wrap.tsx';
 import { requireWebUser, type WebContext } from '../context.ts';
 import { type DownloadTable, parseDownload, sendTable } from '../downloads.ts';
 import { formatEuro, formatEuroCents, formatNumber, formatPercent } from '../format.ts';
@@ -232,34 +233,36 @@ export function inspectionReportPages() {
             series: [{ name: 'Trede', type: 'bar', data: ad.map((a) => a.value) }],
           }}
         />
-        <table class="data" id="tabel-antidiscriminatie">
-          <caption>Antidiscriminatie {year}</caption>
-          <thead>
-            <tr>
-              <th scope="col">metriek</th>
-              <th scope="col">Trede</th>
-              <th scope="col">referentie (bron)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ad.map((a) => (
+        <TableWrap label="Antidiscriminatie">
+          <table class="data" id="tabel-antidiscriminatie">
+            <caption>Antidiscriminatie {year}</caption>
+            <thead>
               <tr>
-                <th scope="row">{a.metric}</th>
-                <td class="num">{n(a.value)}</td>
-                <td>
-                  {[
-                    ...(adRef?.figures ?? [])
-                      .filter((x) => x.metric === a.metric)
-                      .map((x) => `${formatNumber(x.value)} (${x.source})`),
-                    ...(adRef?.notAvailable ?? [])
-                      .filter((x) => x.metric === a.metric)
-                      .map((x) => `? (${x.source})`),
-                  ].join('; ') || '–'}
-                </td>
+                <th scope="col">metriek</th>
+                <th scope="col">Trede</th>
+                <th scope="col">referentie (bron)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {ad.map((a) => (
+                <tr>
+                  <th scope="row">{a.metric}</th>
+                  <td class="num">{n(a.value)}</td>
+                  <td>
+                    {[
+                      ...(adRef?.figures ?? [])
+                        .filter((x) => x.metric === a.metric)
+                        .map((x) => `${formatNumber(x.value)} (${x.source})`),
+                      ...(adRef?.notAvailable ?? [])
+                        .filter((x) => x.metric === a.metric)
+                        .map((x) => `? (${x.source})`),
+                    ].join('; ') || '–'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
         {adRef?.findings.map((x) => (
           <p class="finding">Bronnen spreken elkaar tegen: {x.message}</p>
         ))}
@@ -270,38 +273,40 @@ export function inspectionReportPages() {
           Norm: {formatPercent(f.normShare, 0)} van de boetes binnen {f.normMonths} maanden na de beslissing
           van het parket om niet te vervolgen <small>({f.source})</small>.
         </p>
-        <table class="data" id="tabel-boetes">
-          <caption>Boetes {year} tegen de norm</caption>
-          <tbody>
-            <tr>
-              <th scope="row">boetes opgelegd (Trede)</th>
-              <td class="num">{n(f.fines)}</td>
-            </tr>
-            <tr>
-              <th scope="row">met gekende parketbeslissing</th>
-              <td class="num">{n(f.measured)}</td>
-            </tr>
-            <tr>
-              <th scope="row">binnen de termijn</th>
-              <td class="num">{n(f.withinNorm)}</td>
-            </tr>
-            <tr>
-              <th scope="row">aandeel binnen de termijn (Trede)</th>
-              <td class="num">
-                {f.share === null ? '–' : formatPercent(f.share)}
-                {f.met !== null && (f.met ? ' · norm gehaald' : ' · norm niet gehaald')}
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">aandeel binnen de termijn (gepubliceerd)</th>
-              <td class="num">
-                {rf?.realisedShare == null ? '–' : formatPercent(rf.realisedShare, 2)}
-                {rf?.met != null && (rf.met ? ' · norm gehaald' : ' · norm niet gehaald')}
-                {rf?.realisedShare != null && <small> ({rf.source})</small>}
-              </td>
-            </tr>
-          </tbody>
-        </table>
+        <TableWrap label="Doorlooptijd van administratieve geldboetes">
+          <table class="data" id="tabel-boetes">
+            <caption>Boetes {year} tegen de norm</caption>
+            <tbody>
+              <tr>
+                <th scope="row">boetes opgelegd (Trede)</th>
+                <td class="num">{n(f.fines)}</td>
+              </tr>
+              <tr>
+                <th scope="row">met gekende parketbeslissing</th>
+                <td class="num">{n(f.measured)}</td>
+              </tr>
+              <tr>
+                <th scope="row">binnen de termijn</th>
+                <td class="num">{n(f.withinNorm)}</td>
+              </tr>
+              <tr>
+                <th scope="row">aandeel binnen de termijn (Trede)</th>
+                <td class="num">
+                  {f.share === null ? '–' : formatPercent(f.share)}
+                  {f.met !== null && (f.met ? ' · norm gehaald' : ' · norm niet gehaald')}
+                </td>
+              </tr>
+              <tr>
+                <th scope="row">aandeel binnen de termijn (gepubliceerd)</th>
+                <td class="num">
+                  {rf?.realisedShare == null ? '–' : formatPercent(rf.realisedShare, 2)}
+                  {rf?.met != null && (rf.met ? ' · norm gehaald' : ' · norm niet gehaald')}
+                  {rf?.realisedShare != null && <small> ({rf.source})</small>}
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        </TableWrap>
         {f.unmeasured.length > 0 && (
           <p>Zonder datum van de parketbeslissing (niet gemeten): {f.unmeasured.join(', ')}.</p>
         )}

@@ -15,6 +15,7 @@ import {
 } from '../../inspection/index.ts';
 import { Csrf } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
+import { TableWrap } from '../components/table-wrap.tsx';
 import { flash, requireWebUser, takeFlash, type WebContext } from '../context.ts';
 import { submitForm } from '../form-flow.ts';
 import { inspectionReportPages } from './inspection-report.tsx';
@@ -38,32 +39,34 @@ export function inspectionPages() {
     return c.html(
       <Layout title="Inspectie" auth={auth} path={c.req.path} wide>
         <h2>Open inspecties ({open.length})</h2>
-        <table class="data">
-          <thead>
-            <tr>
-              <th>referentie</th>
-              <th>organisatie</th>
-              <th>domein</th>
-              <th>herkomst</th>
-              <th>toestand</th>
-              <th>geopend</th>
-            </tr>
-          </thead>
-          <tbody>
-            {open.map((i) => (
+        <TableWrap label="Open inspecties">
+          <table class="data">
+            <thead>
               <tr>
-                <td>
-                  <a href={`${BASE}/dossiers/${i.id}`}>{i.reference}</a>
-                </td>
-                <td>{i.organisation.name}</td>
-                <td>{i.domain}</td>
-                <td>{i.origin}</td>
-                <td>{i.state}</td>
-                <td>{i.openedOn}</td>
+                <th>referentie</th>
+                <th>organisatie</th>
+                <th>domein</th>
+                <th>herkomst</th>
+                <th>toestand</th>
+                <th>geopend</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {open.map((i) => (
+                <tr>
+                  <td>
+                    <a href={`${BASE}/dossiers/${i.id}`}>{i.reference}</a>
+                  </td>
+                  <td>{i.organisation.name}</td>
+                  <td>{i.domain}</td>
+                  <td>{i.origin}</td>
+                  <td>{i.state}</td>
+                  <td>{i.openedOn}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
         <p>
           <a href={`${BASE}/rapport`}>Naar het inspectierapport (VSI-jaartabel, antidiscriminatie, boetes)</a>
         </p>
@@ -124,40 +127,42 @@ export function inspectionPages() {
             {def.reasoning} <small>({def.source})</small>
           </p>
         )}
-        <table class="data">
-          <thead>
-            <tr>
-              <th>regel</th>
-              <th>organisatie</th>
-              <th>persoon (pseudoniem)</th>
-              <th>reden</th>
-              <th>gegevens</th>
-              <th>actie</th>
-            </tr>
-          </thead>
-          <tbody>
-            {hits.map((h) => (
+        <TableWrap label="Nieuwe risicotreffers">
+          <table class="data">
+            <thead>
               <tr>
-                <td>{h.rule}</td>
-                <td>{h.organisation.name}</td>
-                <td>{h.person ?? '–'}</td>
-                <td>{h.reason}</td>
-                <td>{h.records.map((r) => `${r.kind}:${r.id}`).join(', ')}</td>
-                <td>
-                  <form method="post" action={`${BASE}/risicos/openen`} class="inline">
-                    <Csrf token={auth.csrfToken} />
-                    <input type="hidden" name="rule" value={h.rule} />
-                    <input type="hidden" name="organisationId" value={h.organisation.id} />
-                    <input type="hidden" name="personId" value={h.personId ?? ''} />
-                    <input type="hidden" name="reason" value={h.reason} />
-                    <input type="hidden" name="records" value={JSON.stringify(h.records)} />
-                    <button type="submit">Inspectie openen</button>
-                  </form>
-                </td>
+                <th>regel</th>
+                <th>organisatie</th>
+                <th>persoon (pseudoniem)</th>
+                <th>reden</th>
+                <th>gegevens</th>
+                <th>actie</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {hits.map((h) => (
+                <tr>
+                  <td>{h.rule}</td>
+                  <td>{h.organisation.name}</td>
+                  <td>{h.person ?? '–'}</td>
+                  <td>{h.reason}</td>
+                  <td>{h.records.map((r) => `${r.kind}:${r.id}`).join(', ')}</td>
+                  <td>
+                    <form method="post" action={`${BASE}/risicos/openen`} class="inline">
+                      <Csrf token={auth.csrfToken} />
+                      <input type="hidden" name="rule" value={h.rule} />
+                      <input type="hidden" name="organisationId" value={h.organisation.id} />
+                      <input type="hidden" name="personId" value={h.personId ?? ''} />
+                      <input type="hidden" name="reason" value={h.reason} />
+                      <input type="hidden" name="records" value={JSON.stringify(h.records)} />
+                      <button type="submit">Inspectie openen</button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       </Layout>,
     );
   });

@@ -24,6 +24,7 @@ import {
 } from '../../plans/index.ts';
 import { Csrf } from '../components/forms.tsx';
 import { Layout } from '../components/layout.tsx';
+import { TableWrap } from '../components/table-wrap.tsx';
 import { flash, formErrors, readForm, requireWebUser, takeFlash, text, type WebContext } from '../context.ts';
 import { formatNumber, formatPercent } from '../format.ts';
 
@@ -140,54 +141,56 @@ function Filters(p: { f: ReturnType<typeof filters>; quarters: string[] }) {
 
 function MilestoneTable(p: { items: MilestoneView[]; showProject?: boolean }) {
   return (
-    <table class="data">
-      <thead>
-        <tr>
-          <th>id</th>
-          {p.showProject && <th>project</th>}
-          <th>mijlpaal</th>
-          <th>tabel</th>
-          <th>status 2022</th>
-          <th>timing 2023</th>
-          <th>bron</th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.items.map((m) => (
-          <tr id={m.id}>
-            <td>{m.id}</td>
-            {p.showProject && (
-              <td>
-                <a href={`${BASE}/project?id=${encodeURIComponent(m.project)}`}>{m.project}</a>
-              </td>
-            )}
-            <td style={`padding-left:${(m.level - 1) * 1.5}em`}>
-              {m.container ? <strong>{m.title}</strong> : m.title}
-              {m.bijkomend && <span class="muted"> (bijkomend)</span>}
-              {m.sameAs.length > 0 && <span class="muted"> — ook als {m.sameAs.join(', ')}</span>}
-              {m.measures.length > 0 && (
-                <span class="muted">
-                  {' '}
-                  — maatregel:{' '}
-                  {m.measures.map((x) => (
-                    <a href={`/regelgeving/${x.id}`}>{x.id}</a>
-                  ))}
-                </span>
-              )}
-              {m.changes.length > 0 && (
-                <div class="muted">
-                  {m.changes.map((x) => `${x.kind} door ${x.actor}: ${x.reason}`).join(' · ')}
-                </div>
-              )}
-            </td>
-            <td>{m.table}</td>
-            <td>{m.table === '2023' && !m.status ? '' : <StatusBadge m={m} />}</td>
-            <td>{m.timing?.text ?? ''}</td>
-            <td class="source">{m.source.replace('seeds/001_4a57afe77d69f3a4.txt:', '001:')}</td>
+    <TableWrap label="Mijlpalen">
+      <table class="data">
+        <thead>
+          <tr>
+            <th>id</th>
+            {p.showProject && <th>project</th>}
+            <th>mijlpaal</th>
+            <th>tabel</th>
+            <th>status 2022</th>
+            <th>timing 2023</th>
+            <th>bron</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {p.items.map((m) => (
+            <tr id={m.id}>
+              <td>{m.id}</td>
+              {p.showProject && (
+                <td>
+                  <a href={`${BASE}/project?id=${encodeURIComponent(m.project)}`}>{m.project}</a>
+                </td>
+              )}
+              <td style={`padding-left:${(m.level - 1) * 1.5}em`}>
+                {m.container ? <strong>{m.title}</strong> : m.title}
+                {m.bijkomend && <span class="muted"> (bijkomend)</span>}
+                {m.sameAs.length > 0 && <span class="muted"> — ook als {m.sameAs.join(', ')}</span>}
+                {m.measures.length > 0 && (
+                  <span class="muted">
+                    {' '}
+                    — maatregel:{' '}
+                    {m.measures.map((x) => (
+                      <a href={`/regelgeving/${x.id}`}>{x.id}</a>
+                    ))}
+                  </span>
+                )}
+                {m.changes.length > 0 && (
+                  <div class="muted">
+                    {m.changes.map((x) => `${x.kind} door ${x.actor}: ${x.reason}`).join(' · ')}
+                  </div>
+                )}
+              </td>
+              <td>{m.table}</td>
+              <td>{m.table === '2023' && !m.status ? '' : <StatusBadge m={m} />}</td>
+              <td>{m.timing?.text ?? ''}</td>
+              <td class="source">{m.source.replace('seeds/001_4a57afe77d69f3a4.txt:', '001:')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
 
@@ -195,35 +198,37 @@ function Timeline(p: { items: MilestoneView[]; quarters: string[] }) {
   const timed = p.items.filter((m) => m.timing && !m.container);
   if (!timed.length) return <p>Geen mijlpalen met timing.</p>;
   return (
-    <table class="data timeline">
-      <thead>
-        <tr>
-          <th>mijlpaal</th>
-          {p.quarters.map((q) => (
-            <th>{q}</th>
-          ))}
-          <th>anders</th>
-        </tr>
-      </thead>
-      <tbody>
-        {timed.map((m) => (
+    <TableWrap label="Tijdlijn van de mijlpalen">
+      <table class="data timeline">
+        <thead>
           <tr>
-            <td>
-              {m.id} {m.title.length > 80 ? `${m.title.slice(0, 79)}…` : m.title}
-            </td>
-            {p.quarters.map((q) => {
-              const on = m.timing!.quarters.includes(q);
-              return (
-                <td class={`q${on ? ' on' : ''}`} aria-label={on ? q : undefined}>
-                  {on ? '■' : ''}
-                </td>
-              );
-            })}
-            <td>{m.timing!.quarters.length ? '' : m.timing!.text}</td>
+            <th>mijlpaal</th>
+            {p.quarters.map((q) => (
+              <th>{q}</th>
+            ))}
+            <th>anders</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {timed.map((m) => (
+            <tr>
+              <td>
+                {m.id} {m.title.length > 80 ? `${m.title.slice(0, 79)}…` : m.title}
+              </td>
+              {p.quarters.map((q) => {
+                const on = m.timing!.quarters.includes(q);
+                return (
+                  <td class={`q${on ? ' on' : ''}`} aria-label={on ? q : undefined}>
+                    {on ? '■' : ''}
+                  </td>
+                );
+              })}
+              <td>{m.timing!.quarters.length ? '' : m.timing!.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
   );
 }
 
@@ -408,18 +413,22 @@ export function planPages() {
             <h2>
               {g.id}: {g.title}
             </h2>
-            <table class="data">
-              {head}
-              <tbody>{g.projects.map(projectRow)}</tbody>
-            </table>
+            <TableWrap label={`${g.id}: ${g.title}`}>
+              <table class="data">
+                {head}
+                <tbody>{g.projects.map(projectRow)}</tbody>
+              </table>
+            </TableWrap>
           </section>
         ))}
         <section>
           <h2>Mens en organisatie (hoofdstuk 8, zonder SOD)</h2>
-          <table class="data">
-            {head}
-            <tbody>{inNoGoal.map(projectRow)}</tbody>
-          </table>
+          <TableWrap label="Mens en organisatie (hoofdstuk 8, zonder SOD)">
+            <table class="data">
+              {head}
+              <tbody>{inNoGoal.map(projectRow)}</tbody>
+            </table>
+          </TableWrap>
         </section>
         <p class="downloads">
           <a href={`${BASE}/download/mijlpalen.csv`} download>

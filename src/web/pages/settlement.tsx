@@ -42,7 +42,7 @@ export function settlementPages() {
           Elke run rekent een periode af uit de loongegevens en het register; wat betaald is, verandert nooit
           (een correctie is een nieuwe run met verschillen).
         </p>
-        <section class="table-wrap" tabindex={0} aria-label="Tabel">
+        <section class="table-wrap" tabindex={0} aria-label="Afrekeningsruns">
           <table class="data">
             <caption>Runs ({runs.length})</caption>
             <thead>
@@ -120,7 +120,7 @@ export function settlementPages() {
         {approver && r.status === 'draft' && act('goedkeuren', 'Goedkeuren (vier ogen)')}
         {approver && r.status === 'goedgekeurd' && act('betaalbestand', 'Betaalbestand (SEPA) downloaden')}
         {approver && r.status === 'betaalbestand aangemaakt' && act('bevestigen', 'Betaling bevestigen')}
-        <section class="table-wrap" tabindex={0} aria-label="Tabel">
+        <section class="table-wrap" tabindex={0} aria-label="Lijnen van de run">
           <table class="data">
             <caption>Lijnen ({r.lines.length})</caption>
             <thead>
