@@ -75,3 +75,30 @@ export class AlreadyReported extends Error {
     super('al gemeld');
   }
 }
+
+/** `--format json` prints `json` (the rows unless given); otherwise the rows as a table. */
+export function printRows<T>(
+  io: Io,
+  format: string,
+  rows: T[],
+  columns: TableColumn<T>[],
+  json: unknown = rows,
+): void {
+  if (format === 'json') printJson(io, json);
+  else io.out(renderTable(rows, columns));
+}
+
+/** One page of a list: as JSON, or a table followed by "n van total". */
+export function printPage<T>(
+  io: Io,
+  format: string,
+  page: { items: T[]; total: number },
+  columns: TableColumn<T>[],
+): void {
+  if (format === 'json') {
+    printJson(io, page);
+    return;
+  }
+  io.out(renderTable(page.items, columns));
+  io.out(`${page.items.length} van ${page.total}\n`);
+}

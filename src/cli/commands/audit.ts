@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { listAuditEvents } from '../../audit/index.ts';
 import { withCli } from '../context.ts';
-import { type Io, printJson, renderTable } from '../output.ts';
+import { type Io, printRows } from '../output.ts';
 
 export function auditCommand(program: Command, io: Io): void {
   program
@@ -33,15 +33,12 @@ export function auditCommand(program: Command, io: Io): void {
             limit: Number(o.limit),
           }),
         );
-        if (o.format === 'json') return printJson(io, events);
-        io.out(
-          renderTable(events, [
-            { header: 'tijdstip', value: (e) => e.occurredAt },
-            { header: 'wie', value: (e) => `${e.actor} (${e.channel})` },
-            { header: 'handeling', value: (e) => e.action },
-            { header: 'betreft', value: (e) => (e.entityType ? `${e.entityType} ${e.entityId}` : null) },
-          ]),
-        );
+        printRows(io, o.format, events, [
+          { header: 'tijdstip', value: (e) => e.occurredAt },
+          { header: 'wie', value: (e) => `${e.actor} (${e.channel})` },
+          { header: 'handeling', value: (e) => e.action },
+          { header: 'betreft', value: (e) => (e.entityType ? `${e.entityType} ${e.entityId}` : null) },
+        ]);
       },
     );
 }

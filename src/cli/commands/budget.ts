@@ -14,7 +14,7 @@ import {
 import { ValidationError } from '../../domain/index.ts';
 import { runJob, submitJob } from '../../jobs/index.ts';
 import { withCli } from '../context.ts';
-import { type Io, printJson, renderTable } from '../output.ts';
+import { type Io, printJson, printRows, renderTable } from '../output.ts';
 
 // The budget tables are public figures from the seeds (no database, no login needed).
 const YEARS = [2021, 2024];
@@ -48,16 +48,19 @@ export function budgetCommand(program: Command, io: Io): void {
         ise: o.ise,
         article: o.article,
       });
-      if (o.format === 'json') return printJson(io, result);
-      io.out(
-        renderTable(result.rows, [
+      printRows(
+        io,
+        o.format,
+        result.rows,
+        [
           { header: 'niveau', value: (r) => r.level },
           { header: 'code', value: (r) => r.code },
           { header: 'krediet', value: (r) => r.credit },
           { header: 'stadium', value: (r) => r.stage },
           { header: 'keuro', value: (r) => keuro(r.amount) },
           { header: 'bron', value: (r) => r.source },
-        ]),
+        ],
+        result,
       );
     });
   budget
@@ -66,17 +69,14 @@ export function budgetCommand(program: Command, io: Io): void {
     .option('--format <formaat>', 'table of json', 'table')
     .action((o: { format: string }) => {
       const findings = check(budgetData());
-      if (o.format === 'json') return printJson(io, findings);
-      io.out(
-        renderTable(findings, [
-          { header: 'soort', value: (f) => f.kind },
-          { header: 'waar', value: (f) => f.where },
-          { header: 'gedrukt', value: (f) => String(f.printed) },
-          { header: 'berekend', value: (f) => String(f.computed) },
-          { header: 'verschil', value: (f) => String(f.difference) },
-          { header: 'bronnen', value: (f) => f.sources.join(' ') },
-        ]),
-      );
+      printRows(io, o.format, findings, [
+        { header: 'soort', value: (f) => f.kind },
+        { header: 'waar', value: (f) => f.where },
+        { header: 'gedrukt', value: (f) => String(f.printed) },
+        { header: 'berekend', value: (f) => String(f.computed) },
+        { header: 'verschil', value: (f) => String(f.difference) },
+        { header: 'bronnen', value: (f) => f.sources.join(' ') },
+      ]);
     });
   budget
     .command('execution')

@@ -9,7 +9,7 @@ import {
   transitionCommandFor,
 } from '../../dossiers/index.ts';
 import { withCli } from '../context.ts';
-import { CliUsageError, type Io, printJson, renderTable } from '../output.ts';
+import { CliUsageError, type Io, printJson, printPage, printRows, renderTable } from '../output.ts';
 
 function parseFacts(text: string | undefined): Record<string, unknown> {
   if (!text) return {};
@@ -66,18 +66,14 @@ export function dossiersCommand(program: Command, io: Io): Command {
             pageSize: Math.min(Number(o.pageSize), 500),
           }),
         );
-        if (o.format === 'json') return printJson(io, page);
-        io.out(
-          renderTable(page.items, [
-            { header: 'referentie', value: (r) => r.reference },
-            { header: 'maatregel', value: (r) => r.measureId },
-            { header: 'organisatie', value: (r) => r.organisationName },
-            { header: 'toestand', value: (r) => r.state + (r.outcome ? ` (${r.outcome})` : '') },
-            { header: 'ontvangen', value: (r) => r.receivedAt.slice(0, 10) },
-            { header: 'id', value: (r) => r.id },
-          ]),
-        );
-        io.out(`${page.items.length} van ${page.total}\n`);
+        printPage(io, o.format, page, [
+          { header: 'referentie', value: (r) => r.reference },
+          { header: 'maatregel', value: (r) => r.measureId },
+          { header: 'organisatie', value: (r) => r.organisationName },
+          { header: 'toestand', value: (r) => r.state + (r.outcome ? ` (${r.outcome})` : '') },
+          { header: 'ontvangen', value: (r) => r.receivedAt.slice(0, 10) },
+          { header: 'id', value: (r) => r.id },
+        ]);
       },
     );
 
@@ -186,9 +182,11 @@ export function dossiersCommand(program: Command, io: Io): Command {
     .option('--format <formaat>', 'table of json', 'table')
     .action(async (o: { year: string; format: string }) => {
       const report = await withCli((ctx) => leadTimeReport(ctx.db, ctx.actor, { year: Number(o.year) }));
-      if (o.format === 'json') return printJson(io, report);
-      io.out(
-        renderTable(report.norms, [
+      printRows(
+        io,
+        o.format,
+        report.norms,
+        [
           { header: 'maatregel', value: (n) => n.measureId },
           { header: 'norm', value: (n) => n.label },
           { header: 'doel %', value: (n) => n.target, align: 'right' },
@@ -197,8 +195,10 @@ export function dossiersCommand(program: Command, io: Io): Command {
           { header: 'ppt', value: (n) => n.changePoints, align: 'right' },
           { header: 'kleur', value: (n) => n.colour },
           { header: 'tegenspraak', value: (n) => (n.conflicts.length > 0 ? 'ja' : null) },
-        ]),
+        ],
+        report,
       );
+      if (o.format === 'json') return;
       io.out('Tegenstrijdige normen in de bron (beide waarden en lijnen):\n');
       for (const c of report.conflicts)
         io.out(

@@ -10,7 +10,7 @@ import {
   riskHits,
 } from '../../inspection/index.ts';
 import { withCli } from '../context.ts';
-import { type Io, printJson, renderTable } from '../output.ts';
+import { type Io, printJson, printRows, renderTable } from '../output.ts';
 
 export function inspectionCommand(program: Command, io: Io): void {
   const group = program
@@ -23,16 +23,13 @@ export function inspectionCommand(program: Command, io: Io): void {
     .option('--format <formaat>', 'table of json', 'table')
     .action(async (o: { state?: string; format: string }) => {
       const items = await withCli((c) => listInspections(c.db, c.actor, { state: o.state as never }));
-      if (o.format === 'json') return printJson(io, items);
-      io.out(
-        renderTable(items, [
-          { header: 'referentie', value: (i) => i.reference },
-          { header: 'organisatie', value: (i) => i.organisation.name },
-          { header: 'domein', value: (i) => i.domain },
-          { header: 'toestand', value: (i) => i.state },
-          { header: 'uitkomst', value: (i) => i.outcome },
-        ]),
-      );
+      printRows(io, o.format, items, [
+        { header: 'referentie', value: (i) => i.reference },
+        { header: 'organisatie', value: (i) => i.organisation.name },
+        { header: 'domein', value: (i) => i.domain },
+        { header: 'toestand', value: (i) => i.state },
+        { header: 'uitkomst', value: (i) => i.outcome },
+      ]);
     });
   group
     .command('show <id>')
@@ -97,15 +94,12 @@ export function inspectionCommand(program: Command, io: Io): void {
         reason: h.reason,
         records: h.records,
       }));
-      if (o.format === 'json') return printJson(io, out);
-      io.out(
-        renderTable(out, [
-          { header: 'regel', value: (h) => h.rule },
-          { header: 'organisatie', value: (h) => h.organisation.name },
-          { header: 'persoon', value: (h) => h.person },
-          { header: 'reden', value: (h) => h.reason },
-        ]),
-      );
+      printRows(io, o.format, out, [
+        { header: 'regel', value: (h) => h.rule },
+        { header: 'organisatie', value: (h) => h.organisation.name },
+        { header: 'persoon', value: (h) => h.person },
+        { header: 'reden', value: (h) => h.reason },
+      ]);
     });
   group
     .command('open-from-risk')

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { jobRegistry } from '../../app/index.ts';
 import { getJob, type JobState, listJobs } from '../../jobs/index.ts';
 import { withCli } from '../context.ts';
-import { type Io, printJson, renderTable } from '../output.ts';
+import { type Io, printJson, printRows } from '../output.ts';
 
 const progress = (p: { done: number; total: number | null }) =>
   p.total ? `${p.done}/${p.total} (${Math.round((100 * p.done) / p.total)} %)` : String(p.done);
@@ -24,17 +24,14 @@ export function jobsCommand(program: Command, io: Io): void {
           limit: Number(o.limit),
         }),
       );
-      if (o.format === 'json') return printJson(io, list);
-      io.out(
-        renderTable(list, [
-          { header: 'id', value: (j) => j.id },
-          { header: 'soort', value: (j) => j.summary },
-          { header: 'toestand', value: (j) => j.state },
-          { header: 'voortgang', value: (j) => progress(j.progress) },
-          { header: 'door', value: (j) => j.ownerLabel },
-          { header: 'aangemaakt', value: (j) => j.createdAt },
-        ]),
-      );
+      printRows(io, o.format, list, [
+        { header: 'id', value: (j) => j.id },
+        { header: 'soort', value: (j) => j.summary },
+        { header: 'toestand', value: (j) => j.state },
+        { header: 'voortgang', value: (j) => progress(j.progress) },
+        { header: 'door', value: (j) => j.ownerLabel },
+        { header: 'aangemaakt', value: (j) => j.createdAt },
+      ]);
     });
   jobs
     .command('show <id>')

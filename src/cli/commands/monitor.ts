@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { LadderSource } from '../../monitor/index.ts';
 import { withCli } from '../context.ts';
-import { CliUsageError, type Io, printJson, renderTable } from '../output.ts';
+import { CliUsageError, type Io, printJson, printRows, renderTable } from '../output.ts';
 
 /** Loaded on first use: the monitor (with exceljs) should not slow down every other CLI command. */
 const monitorModule = () => import('../../monitor/index.ts');
@@ -161,16 +161,19 @@ export function monitorCommand(program: Command, io: Io): Command {
     .action(async (o: { format: string }) => {
       const m = await monitorModule();
       const k = await withCli((ctx) => m.getKpis(ctx.actor));
-      if (o.format === 'json') return printJson(io, k);
-      io.out(
-        renderTable(k.kpis, [
+      printRows(
+        io,
+        o.format,
+        k.kpis,
+        [
           { header: 'id', value: (x) => x.id },
           { header: 'kerncijfer', value: (x) => x.label },
           { header: 'waarde', value: (x) => x.display, align: 'right' },
           { header: 'norm', value: (x) => x.norm },
           { header: 'kleur', value: (x) => x.colour },
           { header: 'bron', value: (x) => x.source },
-        ]),
+        ],
+        k,
       );
     });
 

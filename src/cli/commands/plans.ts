@@ -8,7 +8,7 @@ import {
   setMilestoneStatus,
 } from '../../plans/index.ts';
 import { withCli } from '../context.ts';
-import { type Io, printJson, renderTable } from '../output.ts';
+import { type Io, printJson, printRows, renderTable } from '../output.ts';
 
 const statusText = (s: { label: string; asterisk: boolean } | null) =>
   s ? `${s.label}${s.asterisk ? '*' : ''}` : null;
@@ -44,17 +44,14 @@ export function plansCommand(program: Command, io: Io): void {
             q: o.text,
           }),
         );
-        if (o.format === 'json') return printJson(io, items);
-        io.out(
-          renderTable(items, [
-            { header: 'id', value: (i) => i.id },
-            { header: 'project', value: (i) => i.project },
-            { header: 'niv.', value: (i) => i.level },
-            { header: 'status', value: (i) => statusText(i.status) },
-            { header: 'timing', value: (i) => i.timing?.text },
-            { header: 'titel', value: (i) => (i.title.length > 70 ? `${i.title.slice(0, 69)}…` : i.title) },
-          ]),
-        );
+        printRows(io, o.format, items, [
+          { header: 'id', value: (i) => i.id },
+          { header: 'project', value: (i) => i.project },
+          { header: 'niv.', value: (i) => i.level },
+          { header: 'status', value: (i) => statusText(i.status) },
+          { header: 'timing', value: (i) => i.timing?.text },
+          { header: 'titel', value: (i) => (i.title.length > 70 ? `${i.title.slice(0, 69)}…` : i.title) },
+        ]);
       },
     );
   group
@@ -94,15 +91,12 @@ export function plansCommand(program: Command, io: Io): void {
     .option('--format <formaat>', 'table of json', 'table')
     .action(async (o: { format: string }) => {
       const findings = await withCli((c) => planCheck(c.db, c.actor));
-      if (o.format === 'json') return printJson(io, findings);
-      io.out(
-        renderTable(findings, [
-          { header: 'ok', value: (f) => (f.ok ? 'ja' : 'NEE') },
-          { header: 'soort', value: (f) => f.kind },
-          { header: 'waar', value: (f) => f.where },
-          { header: 'bevinding', value: (f) => f.message },
-        ]),
-      );
+      printRows(io, o.format, findings, [
+        { header: 'ok', value: (f) => (f.ok ? 'ja' : 'NEE') },
+        { header: 'soort', value: (f) => f.kind },
+        { header: 'waar', value: (f) => f.where },
+        { header: 'bevinding', value: (f) => f.message },
+      ]);
     });
   group
     .command('status <id>')

@@ -15,7 +15,7 @@ import {
   ORGANISATION_TYPES,
 } from '../../registry/index.ts';
 import { withCli } from '../context.ts';
-import { type Io, printJson, renderTable } from '../output.ts';
+import { type Io, printJson, printPage } from '../output.ts';
 
 interface ListOptions {
   page: string;
@@ -48,17 +48,13 @@ export function registryEntities(registry: Command, io: Io): void {
       const page = await withCli((ctx) =>
         listOrganisations(ctx.db, ctx.actor, { ...paging(o), q: o.q, type: o.type as never }),
       );
-      if (o.format === 'json') return printJson(io, page);
-      io.out(
-        renderTable(page.items, [
-          { header: 'id', value: (r) => r.id },
-          { header: 'kbo', value: (r) => r.kboFormatted },
-          { header: 'naam', value: (r) => r.name },
-          { header: 'type', value: (r) => r.type },
-          { header: 'nis', value: (r) => r.nisCode },
-        ]),
-      );
-      io.out(`${page.items.length} van ${page.total}\n`);
+      printPage(io, o.format, page, [
+        { header: 'id', value: (r) => r.id },
+        { header: 'kbo', value: (r) => r.kboFormatted },
+        { header: 'naam', value: (r) => r.name },
+        { header: 'type', value: (r) => r.type },
+        { header: 'nis', value: (r) => r.nisCode },
+      ]);
     });
   orgs
     .command('show')
@@ -118,16 +114,12 @@ export function registryEntities(registry: Command, io: Io): void {
     .option('--q <tekst>', 'zoek op INSZ, naam of pseudoniem')
     .action(async (o: ListOptions & { q?: string }) => {
       const page = await withCli((ctx) => listPersons(ctx.db, ctx.actor, { ...paging(o), q: o.q }));
-      if (o.format === 'json') return printJson(io, page);
-      io.out(
-        renderTable(page.items, [
-          { header: 'id', value: (r) => r.id },
-          { header: 'insz', value: (r) => r.inszFormatted },
-          { header: 'naam', value: (r) => [r.firstName, r.lastName].filter(Boolean).join(' ') },
-          { header: 'pseudoniem', value: (r) => r.pseudonym },
-        ]),
-      );
-      io.out(`${page.items.length} van ${page.total}\n`);
+      printPage(io, o.format, page, [
+        { header: 'id', value: (r) => r.id },
+        { header: 'insz', value: (r) => r.inszFormatted },
+        { header: 'naam', value: (r) => [r.firstName, r.lastName].filter(Boolean).join(' ') },
+        { header: 'pseudoniem', value: (r) => r.pseudonym },
+      ]);
     });
   persons
     .command('show')
@@ -170,19 +162,15 @@ export function registryEntities(registry: Command, io: Io): void {
           activeOn: o.activeOn,
         }),
       );
-      if (o.format === 'json') return printJson(io, page);
-      io.out(
-        renderTable(page.items, [
-          { header: 'id', value: (r) => r.id },
-          { header: 'persoon', value: (r) => r.person.insz ?? r.person.pseudonym },
-          { header: 'organisatie', value: (r) => r.organisation.name },
-          { header: 'maatregel', value: (r) => r.measure },
-          { header: 'start', value: (r) => r.start },
-          { header: 'einde', value: (r) => r.end },
-          { header: 'vte', value: (r) => r.fte, align: 'right' },
-        ]),
-      );
-      io.out(`${page.items.length} van ${page.total}\n`);
+      printPage(io, o.format, page, [
+        { header: 'id', value: (r) => r.id },
+        { header: 'persoon', value: (r) => r.person.insz ?? r.person.pseudonym },
+        { header: 'organisatie', value: (r) => r.organisation.name },
+        { header: 'maatregel', value: (r) => r.measure },
+        { header: 'start', value: (r) => r.start },
+        { header: 'einde', value: (r) => r.end },
+        { header: 'vte', value: (r) => r.fte, align: 'right' },
+      ]);
     });
   placements
     .command('show')

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createOrganisation, listOrganisations, ORGANISATION_TYPES } from '../../registry/index.ts';
 import { withCli } from '../context.ts';
-import { CliUsageError, type Io, printJson, renderTable } from '../output.ts';
+import { CliUsageError, type Io, printJson, printPage } from '../output.ts';
 import { registryEntities } from './registry-entities.ts';
 import { runImportCli } from './registry-import.ts';
 
@@ -34,16 +34,12 @@ export function registryCommand(program: Command, io: Io): Command {
             sort: 'naam',
           }),
         );
-        if (o.format === 'json') return printJson(io, page);
-        io.out(
-          renderTable(page.items, [
-            { header: 'kbo', value: (r) => r.kboFormatted },
-            { header: 'naam', value: (r) => r.name },
-            { header: 'type', value: (r) => r.type },
-            { header: 'nis', value: (r) => r.nisCode },
-          ]),
-        );
-        io.out(`${page.items.length} van ${page.total}\n`);
+        printPage(io, o.format, page, [
+          { header: 'kbo', value: (r) => r.kboFormatted },
+          { header: 'naam', value: (r) => r.name },
+          { header: 'type', value: (r) => r.type },
+          { header: 'nis', value: (r) => r.nisCode },
+        ]);
       },
     );
 

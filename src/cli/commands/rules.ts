@@ -14,7 +14,7 @@ import {
   presentMeasure,
   presentSummary,
 } from '../../rules/index.ts';
-import { CliUsageError, type Io, printJson, renderTable } from '../output.ts';
+import { CliUsageError, type Io, printJson, printRows, renderTable } from '../output.ts';
 
 function readFacts(input: string | undefined): unknown {
   if (!input) return {};
@@ -105,18 +105,15 @@ export function rulesCommand(program: Command, io: Io): void {
         .filter((m) => !o.domain || m.meta.domain === o.domain)
         .filter((m) => !o.rung || m.meta.rungs.includes(Number(o.rung)))
         .map(presentSummary);
-      if (o.format === 'json') return printJson(io, list);
-      io.out(
-        renderTable(list, [
-          { header: 'id', value: (m) => m.id },
-          { header: 'naam', value: (m) => m.name },
-          { header: 'domein', value: (m) => m.domain },
-          { header: 'trede', value: (m) => m.rungs.join(',') },
-          { header: 'status', value: (m) => m.lifecycle.status },
-          { header: 'rekenbaar', value: (m) => (m.calculable ? 'ja' : 'nee') },
-        ]),
-      );
-      io.out(`${list.length} maatregelen; regelset ${cat.ruleset.version}\n`);
+      printRows(io, o.format, list, [
+        { header: 'id', value: (m) => m.id },
+        { header: 'naam', value: (m) => m.name },
+        { header: 'domein', value: (m) => m.domain },
+        { header: 'trede', value: (m) => m.rungs.join(',') },
+        { header: 'status', value: (m) => m.lifecycle.status },
+        { header: 'rekenbaar', value: (m) => (m.calculable ? 'ja' : 'nee') },
+      ]);
+      if (o.format !== 'json') io.out(`${list.length} maatregelen; regelset ${cat.ruleset.version}\n`);
     });
 
   rules
@@ -165,16 +162,13 @@ export function rulesCommand(program: Command, io: Io): void {
     .option('--format <formaat>', 'table of json', 'table')
     .action(async (id: string, o: { date: string; format: string }) => {
       const list = await parametersAt(id, o.date);
-      if (o.format === 'json') return printJson(io, list);
-      io.out(
-        renderTable(list, [
-          { header: 'parameter', value: (p) => p.name },
-          { header: 'waarde', value: (p) => JSON.stringify(p.value) },
-          { header: 'eenheid', value: (p) => p.unit },
-          { header: 'geldig vanaf', value: (p) => p.valid_from },
-          { header: 'bron', value: (p) => (p.source ? [p.source].flat().join(', ') : null) },
-        ]),
-      );
+      printRows(io, o.format, list, [
+        { header: 'parameter', value: (p) => p.name },
+        { header: 'waarde', value: (p) => JSON.stringify(p.value) },
+        { header: 'eenheid', value: (p) => p.unit },
+        { header: 'geldig vanaf', value: (p) => p.valid_from },
+        { header: 'bron', value: (p) => (p.source ? [p.source].flat().join(', ') : null) },
+      ]);
     });
 
   addCalc(rules, io, 'calc');

@@ -16,7 +16,7 @@ import {
   settlementPlan,
 } from '../../settlement/index.ts';
 import { withCli } from '../context.ts';
-import { type Io, printJson, renderTable } from '../output.ts';
+import { type Io, printJson, printRows, renderTable } from '../output.ts';
 import { settlementMeasureCommands } from './settlement-measures.ts';
 
 export function settlementCommand(program: Command, io: Io): void {
@@ -30,14 +30,11 @@ export function settlementCommand(program: Command, io: Io): void {
     .option('--format <formaat>', 'table of json', 'table')
     .action((measure: string, o: { year: string; format: string }) => {
       const entries = paymentCalendar(settlementPlan(measure), Number(o.year));
-      if (o.format === 'json') return printJson(io, entries);
-      io.out(
-        renderTable(entries, [
-          { header: 'soort', value: (e) => e.kind },
-          { header: 'periode', value: (e) => e.period },
-          { header: 'uiterlijk', value: (e) => e.due },
-        ]),
-      );
+      printRows(io, o.format, entries, [
+        { header: 'soort', value: (e) => e.kind },
+        { header: 'periode', value: (e) => e.period },
+        { header: 'uiterlijk', value: (e) => e.due },
+      ]);
     });
   group
     .command('run <maatregel>')
@@ -105,16 +102,13 @@ export function settlementCommand(program: Command, io: Io): void {
       const runs = await withCli((ctx) =>
         listRuns(ctx.db, ctx.actor, { measure: o.measure, period: o.period }),
       );
-      if (o.format === 'json') return printJson(io, runs);
-      io.out(
-        renderTable(runs, [
-          { header: 'id', value: (r) => r.id },
-          { header: 'periode', value: (r) => r.period },
-          { header: 'soort', value: (r) => (r.correction ? `${r.kind} (correctie)` : r.kind) },
-          { header: 'status', value: (r) => r.status },
-          { header: 'saldo', value: (r) => r.totals.balance.toFixed(2) },
-        ]),
-      );
+      printRows(io, o.format, runs, [
+        { header: 'id', value: (r) => r.id },
+        { header: 'periode', value: (r) => r.period },
+        { header: 'soort', value: (r) => (r.correction ? `${r.kind} (correctie)` : r.kind) },
+        { header: 'status', value: (r) => r.status },
+        { header: 'saldo', value: (r) => r.totals.balance.toFixed(2) },
+      ]);
     });
   group
     .command('show <run>')

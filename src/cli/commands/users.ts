@@ -3,7 +3,7 @@ import { ROLES } from '../../access/index.ts';
 import { organisationIdsByKbo } from '../../registry/index.ts';
 import { createApiToken, createUser, listUsers } from '../../users/index.ts';
 import { withCli } from '../context.ts';
-import { CliUsageError, type Io, printJson, renderTable } from '../output.ts';
+import { CliUsageError, type Io, printJson, printRows } from '../output.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -67,16 +67,13 @@ export function usersCommand(program: Command, io: Io): void {
     .option('--format <formaat>', 'table of json', 'table')
     .action(async (o: { format: string }) => {
       const list = await withCli((ctx) => listUsers(ctx.db, ctx.actor));
-      if (o.format === 'json') return printJson(io, list);
-      io.out(
-        renderTable(list, [
-          { header: 'gebruikersnaam', value: (u) => u.username },
-          { header: 'naam', value: (u) => u.displayName },
-          { header: 'rollen', value: (u) => u.roles.join(',') },
-          { header: 'organisaties', value: (u) => u.organisationIds.length, align: 'right' },
-          { header: 'actief', value: (u) => (u.active ? 'ja' : 'nee') },
-        ]),
-      );
+      printRows(io, o.format, list, [
+        { header: 'gebruikersnaam', value: (u) => u.username },
+        { header: 'naam', value: (u) => u.displayName },
+        { header: 'rollen', value: (u) => u.roles.join(',') },
+        { header: 'organisaties', value: (u) => u.organisationIds.length, align: 'right' },
+        { header: 'actief', value: (u) => (u.active ? 'ja' : 'nee') },
+      ]);
     });
 
   users
