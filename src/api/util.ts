@@ -1,4 +1,7 @@
-import { z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { type AppEnv, requireUser } from '../http/index.ts';
+import { errorResponses } from './errors.ts';
 
 export function json<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } };
@@ -43,3 +46,42 @@ export const idParam = z.object({
 });
 
 export const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
+
+/** What a get-by-id route needs besides its loader: the path (with `{id}`), its OpenAPI texts and view schema. */
+export interface GetByIdSpec<S extends z.ZodType> {
+  path: string;
+  tags: string[];
+  summary: string;
+  schema: S;
+  description: string;
+  /** Error statuses documented next to 200; 401, 403 and 404 unless told. */
+  errors?: number[];
+}
+
+/**
+ * Registers the standard `GET …/{id}` route: signed-in user, uuid path id, the view on 200 and the
+ * standard error responses. One shape for every module's "show one" endpoint.
+ */
+export function getByIdRoute<S extends z.ZodType>(
+  api: OpenAPIHono<AppEnv>,
+  spec: GetByIdSpec<S>,
+  load: (c: Context<AppEnv>, id: string) => Promise<z.input<S>>,
+): void {
+  const route = createRoute({
+    method: 'get',
+    path: spec.path,
+    tags: spec.tags,
+    security,
+    summary: spec.summary,
+    request: { params: idParam },
+    responses: {
+      200: json(spec.schema, spec.description),
+      ...errorResponses(...(spec.errors ?? [401, 403, 404])),
+    },
+  });
+  api.openapi(route, async (c) => {
+    requireUser(c);
+    // The generic schema keeps hono from narrowing the body type; the loader's signature checks it.
+    return c.json((await load(c, c.req.valid('param').id)) as never, 200);
+  });
+}

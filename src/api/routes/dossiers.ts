@@ -20,7 +20,7 @@ import {
 } from '../../dossiers/index.ts';
 import { type AppEnv, requireUser, runValidated } from '../../http/index.ts';
 import { errorResponses } from '../errors.ts';
-import { idParam, json, jsonBody, pageQuery, pageSchema, security } from '../util.ts';
+import { getByIdRoute, idParam, json, jsonBody, pageQuery, pageSchema, security } from '../util.ts';
 
 const tags = ['Dossiers'];
 
@@ -100,20 +100,16 @@ export function registerDossierRoutes(api: OpenAPIHono<AppEnv>): void {
     },
   );
 
-  api.openapi(
-    createRoute({
-      method: 'get',
+  getByIdRoute(
+    api,
+    {
       path: '/dossiers/{id}',
       tags,
-      security,
       summary: 'Eén dossier met zijn tijdlijn, betalingen en de mogelijke volgende acties.',
-      request: { params: idParam },
-      responses: { 200: json(dossierDetailSchema, 'Het dossier.'), ...errorResponses(401, 403, 404) },
-    }),
-    async (c) => {
-      requireUser(c);
-      return c.json(await getDossier(c.var.deps.db, c.var.actor, c.req.valid('param').id), 200);
+      schema: dossierDetailSchema,
+      description: 'Het dossier.',
     },
+    async (c, id) => getDossier(c.var.deps.db, c.var.actor, id),
   );
 
   api.openapi(

@@ -3,7 +3,7 @@ import type { AppEnv } from '../../http/index.ts';
 import { requireUser } from '../../http/index.ts';
 import { jobFilterSchema, jobViewSchema } from '../../jobs/index.ts';
 import { errorResponses } from '../errors.ts';
-import { idParam, json, security } from '../util.ts';
+import { getByIdRoute, idParam, json, security } from '../util.ts';
 
 const JobSchema = jobViewSchema.meta({
   id: 'Job',
@@ -28,20 +28,17 @@ export function registerJobRoutes(api: OpenAPIHono<AppEnv>): void {
     },
   );
 
-  api.openapi(
-    createRoute({
-      method: 'get',
+  getByIdRoute(
+    api,
+    {
       path: '/jobs/{id}',
       tags: ['Taken'],
-      security,
       summary: 'Eén taak met haar voortgang; het resultaat of de fout zodra ze klaar is.',
-      request: { params: idParam },
-      responses: { 200: json(JobSchema, 'De taak.'), ...errorResponses(400, 401, 404) },
-    }),
-    async (c) => {
-      requireUser(c);
-      return c.json(await c.var.deps.jobs.get(c.var.actor, c.req.valid('param').id), 200);
+      schema: JobSchema,
+      description: 'De taak.',
+      errors: [400, 401, 404],
     },
+    async (c, id) => c.var.deps.jobs.get(c.var.actor, id),
   );
 
   api.openapi(

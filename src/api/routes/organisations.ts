@@ -10,7 +10,7 @@ import {
   updateOrganisation,
 } from '../../registry/index.ts';
 import { errorResponses } from '../errors.ts';
-import { idParam, json, jsonBody, pageQuery, pageSchema, security } from '../util.ts';
+import { getByIdRoute, idParam, json, jsonBody, pageQuery, pageSchema, security } from '../util.ts';
 
 const tags = ['Register: organisaties'];
 
@@ -61,20 +61,16 @@ export function registerOrganisationRoutes(api: OpenAPIHono<AppEnv>): void {
     },
   );
 
-  api.openapi(
-    createRoute({
-      method: 'get',
+  getByIdRoute(
+    api,
+    {
       path: '/organisations/{id}',
       tags,
-      security,
       summary: 'Eén organisatie.',
-      request: { params: idParam },
-      responses: { 200: json(organisationViewSchema, 'De organisatie.'), ...errorResponses(401, 403, 404) },
-    }),
-    async (c) => {
-      requireUser(c);
-      return c.json(await getOrganisation(c.var.deps.db, c.var.actor, c.req.valid('param').id), 200);
+      schema: organisationViewSchema,
+      description: 'De organisatie.',
     },
+    async (c, id) => getOrganisation(c.var.deps.db, c.var.actor, id),
   );
 
   api.openapi(

@@ -16,7 +16,7 @@ import {
   summarySchema,
 } from '../../plans/index.ts';
 import { errorResponses } from '../errors.ts';
-import { json, jsonBody, security } from '../util.ts';
+import { getByIdRoute, json, jsonBody, security } from '../util.ts';
 
 const tags = ['Ondernemingsplan'];
 const idParam = z.object({
@@ -54,20 +54,17 @@ export function registerPlanRoutes(api: OpenAPIHono<AppEnv>): void {
       return c.json(await listPlanMilestones(c.var.deps.db, c.var.actor, c.req.valid('query')), 200);
     },
   );
-  api.openapi(
-    createRoute({
-      method: 'get',
+  getByIdRoute(
+    api,
+    {
       path: '/plans/milestones/{id}',
       tags,
-      security,
       summary: 'Eén mijlpaal met bronnen, koppelingen en wijzigingen.',
-      request: { params: idParam },
-      responses: { 200: json(milestoneViewSchema, 'De mijlpaal.'), ...errorResponses(400, 401, 403, 404) },
-    }),
-    async (c) => {
-      requireUser(c);
-      return c.json(await getPlanMilestone(c.var.deps.db, c.var.actor, c.req.valid('param').id), 200);
+      schema: milestoneViewSchema,
+      description: 'De mijlpaal.',
+      errors: [400, 401, 403, 404],
     },
+    async (c, id) => getPlanMilestone(c.var.deps.db, c.var.actor, id),
   );
   api.openapi(
     createRoute({

@@ -43,7 +43,7 @@ import {
   wageQuarterViewSchema,
 } from '../../registry/index.ts';
 import { errorResponses } from '../errors.ts';
-import { idParam, json, jsonBody, pageQuery, pageSchema, security } from '../util.ts';
+import { getByIdRoute, idParam, json, jsonBody, pageQuery, pageSchema, security } from '../util.ts';
 
 const tags = ['Register'];
 
@@ -193,20 +193,16 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       return c.json(await runValidated(c, createPerson, c.req.valid('json')), 201);
     },
   );
-  api.openapi(
-    createRoute({
-      method: 'get',
+  getByIdRoute(
+    api,
+    {
       path: '/persons/{id}',
       tags,
-      security,
       summary: 'Eén persoon.',
-      request: { params: idParam },
-      responses: { 200: json(personViewSchema, 'De persoon.'), ...errorResponses(401, 403, 404) },
-    }),
-    async (c) => {
-      requireUser(c);
-      return c.json(await getPerson(c.var.deps.db, c.var.actor, c.req.valid('param').id), 200);
+      schema: personViewSchema,
+      description: 'De persoon.',
     },
+    async (c, id) => getPerson(c.var.deps.db, c.var.actor, id),
   );
 
   // ---- indications ---------------------------------------------------------------------------
@@ -297,20 +293,16 @@ export function registerRegistryRoutes(api: OpenAPIHono<AppEnv>): void {
       return c.json(await runValidated(c, createPlacement, c.req.valid('json')), 201);
     },
   );
-  api.openapi(
-    createRoute({
-      method: 'get',
+  getByIdRoute(
+    api,
+    {
       path: '/placements/{id}',
       tags,
-      security,
       summary: 'Eén plaatsing.',
-      request: { params: idParam },
-      responses: { 200: json(placementViewSchema, 'De plaatsing.'), ...errorResponses(401, 403, 404) },
-    }),
-    async (c) => {
-      requireUser(c);
-      return c.json(await getPlacement(c.var.deps.db, c.var.actor, c.req.valid('param').id), 200);
+      schema: placementViewSchema,
+      description: 'De plaatsing.',
     },
+    async (c, id) => getPlacement(c.var.deps.db, c.var.actor, id),
   );
   api.openapi(
     createRoute({

@@ -21,7 +21,7 @@ import {
   settlementPlan,
 } from '../../settlement/index.ts';
 import { errorResponses } from '../errors.ts';
-import { json, jsonBody, security } from '../util.ts';
+import { getByIdRoute, json, jsonBody, security } from '../util.ts';
 
 const tags = ['Afrekeningen'];
 const runParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -42,20 +42,16 @@ export function registerSettlementRoutes(api: OpenAPIHono<AppEnv>): void {
       return c.json(await listRuns(c.var.deps.db, c.var.actor, c.req.valid('query')), 200);
     },
   );
-  api.openapi(
-    createRoute({
-      method: 'get',
+  getByIdRoute(
+    api,
+    {
       path: '/settlement/runs/{id}',
       tags,
-      security,
       summary: 'Eén run met zijn lijnen (analist: alleen totalen; werkgever: alleen eigen lijnen).',
-      request: { params: runParam },
-      responses: { 200: json(runShowSchema, 'De run.'), ...errorResponses(401, 403, 404) },
-    }),
-    async (c) => {
-      requireUser(c);
-      return c.json(await getRun(c.var.deps.db, c.var.actor, c.req.valid('param').id), 200);
+      schema: runShowSchema,
+      description: 'De run.',
     },
+    async (c, id) => getRun(c.var.deps.db, c.var.actor, id),
   );
   api.openapi(
     createRoute({

@@ -9,7 +9,7 @@ import {
   userViewSchema,
 } from '../../users/index.ts';
 import { errorResponses } from '../errors.ts';
-import { idParam, json, jsonBody, security } from '../util.ts';
+import { getByIdRoute, idParam, json, jsonBody, security } from '../util.ts';
 
 const tags = ['Gebruikers'];
 
@@ -48,20 +48,16 @@ export function registerUserRoutes(api: OpenAPIHono<AppEnv>): void {
     },
   );
 
-  api.openapi(
-    createRoute({
-      method: 'get',
+  getByIdRoute(
+    api,
+    {
       path: '/users/{id}',
       tags,
-      security,
       summary: 'Eén gebruiker.',
-      request: { params: idParam },
-      responses: { 200: json(userViewSchema, 'De gebruiker.'), ...errorResponses(401, 403, 404) },
-    }),
-    async (c) => {
-      requireUser(c);
-      return c.json(await getUser(c.var.deps.db, c.var.actor, c.req.valid('param').id), 200);
+      schema: userViewSchema,
+      description: 'De gebruiker.',
     },
+    async (c, id) => getUser(c.var.deps.db, c.var.actor, id),
   );
 
   api.openapi(
