@@ -20,6 +20,7 @@ import { optional, requireWebUser, takeFlash, text } from '../context.ts';
 import { allPages, buildExport, ExportLinks, exportFormat, exportResponse } from '../export.tsx';
 import { submitForm } from '../form-flow.ts';
 import { formatDate, formatNumber } from '../format.ts';
+import { DossierList } from './dossiers-shared.tsx';
 import { PersonForm, type Values } from './registry-forms.tsx';
 import { PlacementTable, RegistryNav, requireWrite } from './registry-shared.tsx';
 
@@ -158,6 +159,7 @@ export function registerPersonPages(web: Hono<AppEnv>): void {
         />
         <h2>Plaatsingen</h2>
         <PlacementTable c={c} rows={placements.items} empty="Geen plaatsingen." showOrganisation />
+        <DossierList c={c} personId={person.id} empty="Geen dossiers voor deze persoon." />
         <h2>Indiceringen</h2>
         <DataTable
           c={c}
