@@ -49,6 +49,11 @@ for (const m of cat.measures.filter((x) => x.scenarios.length > 0)) {
             `a reason contains '${text}' in ${JSON.stringify(r.reasons)}`,
           ).toBe(true);
         }
+        // Reasons reach users: dates and numbers as the decrees write them, not ISO or a decimal point.
+        for (const reason of r.reasons) {
+          expect(reason, 'no ISO date in a reason').not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+          expect(reason, 'no decimal point in a reason').not.toMatch(/\b\d+\.\d+ (uur|maanden|dagen|jaar)\b/);
+        }
         expect(r.sources.length).toBeGreaterThan(0);
       });
     }

@@ -90,7 +90,7 @@ const CASES: Case[] = [
     eligible: false,
     amount: 0,
     period: 'per traject',
-    reason: 'geldt pas vanaf 2018-07-01',
+    reason: 'geldt pas vanaf 1 juli 2018',
   },
   {
     measure: 'starterslabo',
@@ -108,7 +108,7 @@ const CASES: Case[] = [
     eligible: false,
     amount: 0,
     period: 'per jaar',
-    reason: 'geldt pas vanaf 2019-01-01',
+    reason: 'geldt pas vanaf 1 januari 2019',
   },
   {
     measure: 'transitiepremie',

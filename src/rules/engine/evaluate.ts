@@ -26,6 +26,7 @@ import {
   valueAt,
   withOverrides,
 } from './parameters.ts';
+import { dutchDate } from './text.ts';
 
 export type TraceEntry =
   | { kind: 'fact'; name: string; label: string; value: unknown; unit?: string }
@@ -262,9 +263,11 @@ export function calculate(
     sources.add(date < first.from ? first.source : last.source);
     const why =
       date < first.from
-        ? `${m.meta.name} geldt pas vanaf ${first.from}`
-        : `${m.meta.name} geldt niet meer na ${last.until ?? lc.end ?? '?'}`;
-    return result(false, formula.amount ? money.ZERO : null, [`Niet van toepassing op ${date}: ${why}.`]);
+        ? `${m.meta.name} geldt pas vanaf ${dutchDate(first.from)}`
+        : `${m.meta.name} geldt niet meer na ${dutchDate(last.until ?? lc.end ?? '?')}`;
+    return result(false, formula.amount ? money.ZERO : null, [
+      `Niet van toepassing op ${dutchDate(date)}: ${why}.`,
+    ]);
   }
   sources.add(version.source);
   if (version.assumption)

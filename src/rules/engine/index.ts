@@ -51,4 +51,4 @@ export {
   valueAt,
 } from './parameters.ts';
 export { COUNTING, DOMAINS, LIFECYCLE, type MeasureFile, overrideSchema, type Scenario } from './schema.ts';
-export { decimalComma, euroText } from './text.ts';
+export { decimalComma, dutchDate, euroText } from './text.ts';

@@ -15,3 +15,23 @@ export function euroText(amount: Cents, sign = false): string {
   const text = `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${cents}`;
   return sign ? `€ ${text}` : text;
 }
+
+const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+/** A calendar day as the decrees write it: "2018-09-01" → "1 september 2018". */
+export function dutchDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
+}

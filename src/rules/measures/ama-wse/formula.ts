@@ -13,7 +13,7 @@
  *
  * The date is the day considered; the amount is the yearly subsidy for one participant.
  */
-import { atLeast, defineFormula, euroText, fact, requires } from '../../engine/index.ts';
+import { atLeast, decimalComma, defineFormula, euroText, fact, requires } from '../../engine/index.ts';
 
 const BVR = 'seeds/004_694cfc149f605398.txt:L3381-3387';
 const VDAB = 'seeds/002_fa7ec9f147cf0c36.txt:L1467-1493';
@@ -67,7 +67,7 @@ export default defineFormula({
           'uren_per_week',
           'min_uren_per_week',
           (uren_per_week, min_uren_per_week) =>
-            `${String(uren_per_week).replace('.', ',')} uur per week actief, minstens ${min_uren_per_week} uur vereist`,
+            `${decimalComma(uren_per_week)} uur per week actief, minstens ${decimalComma(min_uren_per_week)} uur vereist`,
         ),
         requires('in_maatwerkbedrijf', BVR, [
           'arbeidszorg in een maatwerkbedrijf of een eraan verbonden organisatie',

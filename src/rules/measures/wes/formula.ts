@@ -19,7 +19,15 @@
  * the seeds give it for a full-time regime only, so for a part-time stage it stays empty.
  */
 import { money } from '../../../domain/index.ts';
-import { atLeast, between, defineFormula, excludes, fact, requires } from '../../engine/index.ts';
+import {
+  atLeast,
+  between,
+  decimalComma,
+  defineFormula,
+  excludes,
+  fact,
+  requires,
+} from '../../engine/index.ts';
 
 export default defineFormula({
   facts: {
@@ -108,7 +116,7 @@ export default defineFormula({
           'uren_per_week',
           'min_uren_per_week',
           (uren_per_week, min_uren_per_week) =>
-            `${uren_per_week} uur per week, minstens ${min_uren_per_week}`,
+            `${decimalComma(uren_per_week)} uur per week, minstens ${decimalComma(min_uren_per_week)}`,
         ),
         requires(
           'afstand_tot_arbeidsmarkt',

@@ -14,7 +14,15 @@
  * the cheques the user pays; the outputs split it as the seeds give it (only for the 7,45 tariff).
  */
 import { type Cents, money } from '../../../domain/index.ts';
-import { atLeast, atMost, defineFormula, euroText, fact, requires } from '../../engine/index.ts';
+import {
+  atLeast,
+  atMost,
+  decimalComma,
+  defineFormula,
+  euroText,
+  fact,
+  requires,
+} from '../../engine/index.ts';
 
 const CHEQUE = 'seeds/004_694cfc149f605398.txt:L2801-2809';
 
@@ -150,14 +158,15 @@ export default defineFormula({
           'uren_maand',
           'max_uren_per_maand',
           (uren_maand, max_uren_per_maand) =>
-            `${uren_maand} uur in de maand, hoogstens ${max_uren_per_maand}`,
+            `${decimalComma(uren_maand)} uur in de maand, hoogstens ${decimalComma(max_uren_per_maand)}`,
         ),
         atMost(
           'uren_per_jaar',
           'seeds/004_694cfc149f605398.txt:L2730',
           'uren_jaar',
           'max_uren_per_jaar',
-          (uren_jaar, max_uren_per_jaar) => `${uren_jaar} uur in het jaar, hoogstens ${max_uren_per_jaar}`,
+          (uren_jaar, max_uren_per_jaar) =>
+            `${decimalComma(uren_jaar)} uur in het jaar, hoogstens ${decimalComma(max_uren_per_jaar)}`,
         ),
         atLeast(
           'minimale_duur',
