@@ -570,6 +570,8 @@ export interface DossierFilter extends PageRequest {
   open?: boolean | undefined;
   /** Free text on the reference. */
   q?: string | undefined;
+  /** Only dossiers created after this moment (the start page: new since the previous visit). */
+  createdAfter?: Date | undefined;
 }
 
 export async function listDossiers(
@@ -609,6 +611,7 @@ export async function listDossiers(
     where.push(`d.handler_id = ${p(filter.handler)}`);
   }
   if (filter.open) where.push(`d.state = ANY(${p(OPEN_STATES)}::text[])`);
+  if (filter.createdAfter) where.push(`d.created_at > ${p(filter.createdAfter)}`);
   if (filter.q) where.push(`d.reference ILIKE ${p(`%${filter.q.replace(/[\\%_]/g, '\\$&')}%`)}`);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const { limit, offset } = limitOffset(filter);

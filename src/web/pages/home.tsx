@@ -15,6 +15,7 @@ import { type Column, DataTable } from '../components/table.tsx';
 import { requireWebUser, takeFlash, type WebContext } from '../context.ts';
 import { formatDate, formatNumber } from '../format.ts';
 import { InspectionStart } from './home-inspection.tsx';
+import { SinceLastVisit } from './home-since.tsx';
 import { PublicHome } from './public-home.tsx';
 
 interface Card {
@@ -251,6 +252,7 @@ export function homePages(): Hono<AppEnv> {
     const employer = isEmployerOnly(c);
     return c.html(
       <Layout title={`Welkom, ${auth.user.displayName}`} auth={auth} path="/" flash={takeFlash(c)}>
+        {!employer && <SinceLastVisit c={c} />}
         {can(a, 'organisations:read') && employer && <MyOrganisations c={c} />}
         {can(a, 'dossiers:read') && employer && <MyDossiers c={c} />}
         {can(a, 'dossiers:handle') && hasRole(c, 'dossierbehandelaar') && <WorkQueue c={c} />}
