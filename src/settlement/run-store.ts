@@ -14,7 +14,7 @@ import type { AssumptionSet } from './assumptions.ts';
 import { deltas, type SettlementLine } from './cmw.ts';
 import { rulesetInfo } from './params.ts';
 import type { Period } from './period.ts';
-import { isDue, type RunLineView, type RunView } from './runs-shared.ts';
+import { insertLines, isDue, type RunLineView, type RunView } from './runs-shared.ts';
 
 export interface StoreRunInput {
   measure: string;
@@ -116,25 +116,7 @@ export async function storeRun(
       ],
     );
     id = rows[0]!.id;
-    await tx.query(
-      `INSERT INTO settlement_lines (run_id, line_key, kbo, worker, component, period, amount_cents, budget_article, budget_year, basis, corrects_line_id)
-       SELECT $1::uuid, k, kb, w, c, p, a, $2::text, $3::int, b::jsonb, x
-         FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::text[], $11::uuid[])
-              AS t(k, kb, w, c, p, a, b, x)`,
-      [
-        id,
-        article,
-        period.year,
-        out.map((o) => o.line.key),
-        out.map((o) => o.line.kbo),
-        out.map((o) => o.line.worker),
-        out.map((o) => o.line.component),
-        out.map((o) => o.line.period),
-        out.map((o) => o.line.amount),
-        out.map((o) => JSON.stringify(o.line.basis)),
-        out.map((o) => o.corrects),
-      ],
-    );
+    await insertLines(tx, { id, article, year: period.year }, out);
   }
   return {
     id,

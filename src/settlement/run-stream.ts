@@ -17,7 +17,15 @@ import { cmwParams, rulesetInfo } from './params.ts';
 import { parsePeriod } from './period.ts';
 import { settlementPlan } from './plan.ts';
 import { markRecoveriesSettled, recoveryLines } from './recoveries.ts';
-import { assumptionTable, isDue, type RunLineView, type RunView, workerMonthSchema } from './runs-shared.ts';
+import {
+  assumptionTable,
+  insertLines,
+  isDue,
+  type RunLineView,
+  type RunView,
+  type StoredLine,
+  workerMonthSchema,
+} from './runs-shared.ts';
 
 const euroAmount = workerMonthSchema.shape.wage;
 
@@ -67,11 +75,6 @@ function plainWorkerMonth(raw: unknown): WorkerMonth | null {
   return { kbo, worker, month, package: pkg as WorkerMonth['package'], wage: money.cents(c), fte };
 }
 const preparer = (actor: Actor) => actor.userId ?? actor.label;
-
-interface Out {
-  line: SettlementLine;
-  corrects: string | null;
-}
 
 /** A prepare-run command over `rows` (grouped per kbo and worker). */
 export function streamRunCommand(
@@ -135,9 +138,9 @@ export function streamRunCommand(
       let due = 0;
       let advances = 0;
       let count = 0;
-      const collected: Out[] = [];
+      const collected: StoredLine[] = [];
       let inFlight: Promise<unknown> = Promise.resolve();
-      const emit = async (out: Out[]) => {
+      const emit = async (out: StoredLine[]) => {
         for (const o of out) {
           if (isPremium(o.line.component)) due += o.line.amount;
           else advances -= o.line.amount;
@@ -148,25 +151,7 @@ export function streamRunCommand(
         // One insert in flight while the next batch is computed (PostgreSQL works in its own
         // process meanwhile); the previous one is awaited first, so at most two batches are held.
         await inFlight;
-        inFlight = tx.query(
-          `INSERT INTO settlement_lines (run_id, line_key, kbo, worker, component, period, amount_cents, budget_article, budget_year, basis, corrects_line_id)
-           SELECT $1::uuid, k, kb, w, c, p, a, $2::text, $3::int, b::jsonb, x
-             FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::text[], $11::uuid[])
-                  AS t(k, kb, w, c, p, a, b, x)`,
-          [
-            runId,
-            article.article,
-            period.year,
-            out.map((o) => o.line.key),
-            out.map((o) => o.line.kbo),
-            out.map((o) => o.line.worker),
-            out.map((o) => o.line.component),
-            out.map((o) => o.line.period),
-            out.map((o) => o.line.amount),
-            out.map((o) => JSON.stringify(o.line.basis)),
-            out.map((o) => o.corrects),
-          ],
-        );
+        inFlight = insertLines(tx, { id: runId, article: article.article, year: period.year }, out);
         inFlight.catch(() => {}); // awaited (and thrown) by the next emit or `drain`
       };
       const drain = async () => {

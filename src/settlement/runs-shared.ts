@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Queryable } from '../db/index.ts';
 import { money } from '../domain/index.ts';
 import { type AssumptionTable, defaultAssumptions } from './assumptions.ts';
-import { PACKAGES } from './cmw.ts';
+import { PACKAGES, type SettlementLine } from './cmw.ts';
 import type { RunState } from './states.ts';
 
 export const euroAmount = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -82,3 +82,36 @@ export async function assumptionTable(db: Queryable): Promise<AssumptionTable> {
  */
 export const OFFSET_COMPONENTS: readonly string[] = ['verrekening', 'inhouding', 'terugvordering'];
 export const isDue = (component: string): boolean => !OFFSET_COMPONENTS.includes(component);
+
+/** Lines of one run with the line each corrects (null for a first line). */
+export interface StoredLine {
+  line: SettlementLine;
+  corrects: string | null;
+}
+
+/** Writes a batch of a run's lines in one statement (unnest of column arrays). */
+export function insertLines(
+  tx: Queryable,
+  run: { id: string; article: string; year: number },
+  out: readonly StoredLine[],
+): Promise<unknown> {
+  return tx.query(
+    `INSERT INTO settlement_lines (run_id, line_key, kbo, worker, component, period, amount_cents, budget_article, budget_year, basis, corrects_line_id)
+     SELECT $1::uuid, k, kb, w, c, p, a, $2::text, $3::int, b::jsonb, x
+       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::text[], $11::uuid[])
+            AS t(k, kb, w, c, p, a, b, x)`,
+    [
+      run.id,
+      run.article,
+      run.year,
+      out.map((o) => o.line.key),
+      out.map((o) => o.line.kbo),
+      out.map((o) => o.line.worker),
+      out.map((o) => o.line.component),
+      out.map((o) => o.line.period),
+      out.map((o) => o.line.amount),
+      out.map((o) => JSON.stringify(o.line.basis)),
+      out.map((o) => o.corrects),
+    ],
+  );
+}
