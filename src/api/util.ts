@@ -56,10 +56,12 @@ export interface GetByIdSpec<S extends z.ZodType> {
   description: string;
   /** Error statuses documented next to 200; 401, 403 and 404 unless told. */
   errors?: number[];
+  /** The path id's schema when it is not a uuid (e.g. a milestone `M0343`). */
+  params?: z.ZodObject<{ id: z.ZodString }>;
 }
 
 /**
- * Registers the standard `GET …/{id}` route: signed-in user, uuid path id, the view on 200 and the
+ * Registers the standard `GET …/{id}` route: signed-in user, uuid path id (unless `params` says otherwise), the view on 200 and the
  * standard error responses. One shape for every module's "show one" endpoint.
  */
 export function getByIdRoute<S extends z.ZodType>(
@@ -73,7 +75,7 @@ export function getByIdRoute<S extends z.ZodType>(
     tags: spec.tags,
     security,
     summary: spec.summary,
-    request: { params: idParam },
+    request: { params: spec.params ?? idParam },
     responses: {
       200: json(spec.schema, spec.description),
       ...errorResponses(...(spec.errors ?? [401, 403, 404])),

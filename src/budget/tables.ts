@@ -4,7 +4,7 @@
  * thousands dots and a decimal comma). Amounts in euro, exact.
  */
 
-import type { CellKind, DownloadTable } from '../domain/table-export.ts';
+import type { CellKind, DownloadTable } from '../domain/index.ts';
 import { accrualsByArticle } from './accruals.ts';
 import { check } from './check.ts';
 import { execution } from './core.ts';

@@ -39,4 +39,4 @@ export function waterfall(
 }
 
 /** CSV with `;` and nl-BE decimals, as the other downloads of Trede. */
-export { toCsv } from '../domain/table-export.ts';
+export { toCsv } from '../domain/index.ts';

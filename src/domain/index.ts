@@ -8,3 +8,4 @@ export type { Cents, Ratio } from './money.ts';
 export * as money from './money.ts';
 export * from './numbers.ts';
 export * from './schemas.ts';
+export * from './table-export.ts';

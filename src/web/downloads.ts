@@ -3,7 +3,7 @@
  * XLSX (numbers stay numbers), from the one table definition and writers of src/domain/table-export.ts.
  */
 import type { Context } from 'hono';
-import { type CellKind, type DownloadTable, tableCsv, tableXlsx } from '../domain/table-export.ts';
+import { type CellKind, type DownloadTable, tableCsv, tableXlsx } from '../domain/index.ts';
 
 export type { CellKind, DownloadTable };
 

@@ -3,7 +3,7 @@
  * headers), all rows that match the filters (not only the page shown), as CSV or XLSX
  * (src/domain/table-export.ts). A list answers `?formaat=csv|xlsx` with the file.
  */
-import type { Cell, DownloadTable } from '../domain/table-export.ts';
+import type { Cell, DownloadTable } from '../domain/index.ts';
 import type { Column } from './components/table.tsx';
 import { type WebContext, withQuery } from './context.ts';
 

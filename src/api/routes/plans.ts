@@ -63,6 +63,7 @@ export function registerPlanRoutes(api: OpenAPIHono<AppEnv>): void {
       schema: milestoneViewSchema,
       description: 'De mijlpaal.',
       errors: [400, 401, 403, 404],
+      params: idParam,
     },
     async (c, id) => getPlanMilestone(c.var.deps.db, c.var.actor, id),
   );

@@ -2,7 +2,7 @@
  * Tables that sort, filter and page on the server: headers are links that set `?sort=`, the pager
  * sets `?page=`; every other query parameter (filters) is kept.
  */
-import type { CellKind } from '../../domain/table-export.ts';
+import type { CellKind } from '../../domain/index.ts';
 import type { WebContext } from '../context.ts';
 import { withQuery } from '../context.ts';
 import { formatNumber } from '../format.ts';
