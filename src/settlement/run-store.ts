@@ -14,7 +14,15 @@ import type { AssumptionSet } from './assumptions.ts';
 import { deltas, type SettlementLine } from './cmw.ts';
 import { rulesetInfo } from './params.ts';
 import type { Period } from './period.ts';
-import { insertLines, isDue, type RunLineView, type RunView } from './runs-shared.ts';
+import {
+  insertLines,
+  isDue,
+  type RunLineView,
+  type RunView,
+  SETTLED_KEY_SELECT,
+  type SettledKeyRow,
+  settledKeyLine,
+} from './runs-shared.ts';
 
 export interface StoreRunInput {
   measure: string;
@@ -40,20 +48,8 @@ export async function storeRun(
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`settlement|${measure}|${period.text}`]);
   const article = budgetArticleFor(measure, period.year).article;
   const ruleset = await rulesetInfo();
-  const { rows: prev } = await tx.query<{
-    line_key: string;
-    amount: string;
-    last_id: string;
-    kbo: string;
-    worker: string | null;
-    component: SettlementLine['component'];
-    period: string;
-  }>(
-    `SELECT l.line_key, SUM(l.amount_cents)::bigint AS amount,
-            (array_agg(l.id ORDER BY r.created_at DESC, l.id))[1] AS last_id,
-            min(l.kbo) AS kbo, min(l.worker) AS worker, min(l.component) AS component, min(l.period) AS period
-       FROM settlement_lines l JOIN settlement_runs r ON r.id = l.run_id
-      WHERE r.measure_id = $1 AND r.period = $2 GROUP BY l.line_key`,
+  const { rows: prev } = await tx.query<SettledKeyRow>(
+    `${SETTLED_KEY_SELECT} WHERE r.measure_id = $1 AND r.period = $2 GROUP BY l.line_key`,
     [measure, period.text],
   );
   const { rows: earlier } = await tx.query<{ n: number }>(
@@ -66,15 +62,7 @@ export async function storeRun(
     settled.set(p.line_key, {
       amount: money.cents(Number(p.amount)),
       id: p.last_id,
-      line: {
-        key: p.line_key,
-        kbo: p.kbo,
-        worker: p.worker,
-        component: p.component,
-        period: p.period,
-        amount: money.cents(Number(p.amount)),
-        basis: {},
-      },
+      line: settledKeyLine(p, money.cents(Number(p.amount)), {}),
     });
   }
   const out = deltas(settled, input.lines)

@@ -23,7 +23,10 @@ import {
   isDue,
   type RunLineView,
   type RunView,
+  SETTLED_KEY_SELECT,
+  type SettledKeyRow,
   type StoredLine,
+  settledKeyLine,
   workerMonthSchema,
 } from './runs-shared.ts';
 
@@ -241,18 +244,8 @@ export function streamRunCommand(
 
       if (correction) {
         // Keys earlier runs settled that are no longer in the data: a negative delta each.
-        const { rows: gone } = await tx.query<{
-          line_key: string;
-          amount: string;
-          last_id: string;
-          kbo: string;
-          worker: string | null;
-          component: SettlementLine['component'];
-          period: string;
-        }>(
-          `SELECT l.line_key, SUM(l.amount_cents)::bigint AS amount, (array_agg(l.id ORDER BY r.created_at DESC, l.id))[1] AS last_id,
-                  min(l.kbo) AS kbo, min(l.worker) AS worker, min(l.component) AS component, min(l.period) AS period
-             FROM settlement_lines l JOIN settlement_runs r ON r.id = l.run_id
+        const { rows: gone } = await tx.query<SettledKeyRow>(
+          `${SETTLED_KEY_SELECT}
             WHERE r.measure_id = $1 AND r.period = $2 AND r.id <> $3
               AND NOT EXISTS (SELECT 1 FROM settlement_seen s WHERE s.line_key = l.line_key)
             GROUP BY l.line_key HAVING SUM(l.amount_cents) <> 0 ORDER BY l.line_key`,
@@ -261,15 +254,9 @@ export function streamRunCommand(
         for (let i = 0; i < gone.length; i += batchSize) {
           await emit(
             gone.slice(i, i + batchSize).map((g) => ({
-              line: {
-                key: g.line_key,
-                kbo: g.kbo,
-                worker: g.worker,
-                component: g.component,
-                period: g.period,
-                amount: money.cents(-Number(g.amount)),
-                basis: { vervalt: 'niet meer in de gegevens' },
-              },
+              line: settledKeyLine(g, money.cents(-Number(g.amount)), {
+                vervalt: 'niet meer in de gegevens',
+              }),
               corrects: g.last_id,
             })),
           );

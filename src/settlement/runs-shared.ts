@@ -1,7 +1,7 @@
 /** Shapes and reads that the run modules share (no logic of their own). */
 import { z } from 'zod';
 import type { Queryable } from '../db/index.ts';
-import { money } from '../domain/index.ts';
+import { type Cents, money } from '../domain/index.ts';
 import { type AssumptionTable, defaultAssumptions } from './assumptions.ts';
 import { PACKAGES, type SettlementLine } from './cmw.ts';
 import type { RunState } from './states.ts';
@@ -114,4 +114,36 @@ export function insertLines(
       out.map((o) => o.corrects),
     ],
   );
+}
+
+/** A line key's total over earlier runs of the period, with the last line that touched it. */
+export interface SettledKeyRow {
+  line_key: string;
+  amount: string;
+  last_id: string;
+  kbo: string;
+  worker: string | null;
+  component: SettlementLine['component'];
+  period: string;
+}
+/** SELECT … FROM lines JOIN runs for SettledKeyRow; the caller adds WHERE and GROUP BY l.line_key. */
+export const SETTLED_KEY_SELECT = `SELECT l.line_key, SUM(l.amount_cents)::bigint AS amount,
+       (array_agg(l.id ORDER BY r.created_at DESC, l.id))[1] AS last_id,
+       min(l.kbo) AS kbo, min(l.worker) AS worker, min(l.component) AS component, min(l.period) AS period
+  FROM settlement_lines l JOIN settlement_runs r ON r.id = l.run_id`;
+
+export function settledKeyLine(
+  r: SettledKeyRow,
+  amount: Cents,
+  basis: SettlementLine['basis'],
+): SettlementLine {
+  return {
+    key: r.line_key,
+    kbo: r.kbo,
+    worker: r.worker,
+    component: r.component,
+    period: r.period,
+    amount,
+    basis,
+  };
 }
