@@ -54,7 +54,7 @@ export { type Period, parsePeriod, previousQuarter, type RunKind } from './perio
 export { SETTLED_MEASURES, type SettlementPlan, settlementPlan, settlementPlanSchema } from './plan.ts';
 export { NO_ARTICLE, PREMIUM_MEASURE, type PremiumRunView, preparePremiumRun } from './premium-runs.ts';
 export { dueInstalments, type Instalment, premiumSchedule, SCHEDULED_MEASURES } from './premiums.ts';
-export { getRun, listRuns, type RunSummary } from './queries.ts';
+export { countRunsAwaitingApproval, getRun, listRuns, type RunSummary } from './queries.ts';
 export {
   claimRecovery,
   listRecoveries,

@@ -16,6 +16,7 @@ import { assumptionTableOf } from './assumption-store.ts';
 import { AssumptionSet } from './assumptions.ts';
 import { rulesetInfo } from './params.ts';
 import { dueInstalments, type Instalment, premiumSchedule } from './premiums.ts';
+import { preparer } from './runs-shared.ts';
 
 export const PREMIUM_MEASURE = 'premies';
 /** Budget article of a measure and year, or this marker when the seeds give none for the measure. */
@@ -46,8 +47,6 @@ export interface PremiumRunView {
   totals: { due: number; advances: number; balance: number };
   lines: (Omit<Instalment, 'amount'> & { amount: number; budget_article: string })[];
 }
-
-const preparer = (actor: Actor) => actor.userId ?? actor.label;
 
 export const preparePremiumRun = defineCommand({
   name: 'settlement/prepare-premium-run',

@@ -77,23 +77,35 @@ export async function listRuns(
   );
   const kbos = await kboScope(db, actor);
   if (!kbos) return rows.map(summary);
-  // A werkgever: only runs with lines of its organisations, and its own totals.
-  const out: RunSummary[] = [];
-  for (const r of rows) {
-    const { rows: t } = await db.query<{ component: string; amount: number }>(
-      'SELECT component, SUM(amount_cents)::bigint AS amount FROM settlement_lines WHERE run_id = $1 AND kbo = ANY($2) GROUP BY component',
-      [r.id, kbos],
-    );
-    if (t.length === 0) continue;
-    let due = 0;
-    let all = 0;
-    for (const x of t) {
-      all += Number(x.amount);
-      if (isDue(x.component)) due += Number(x.amount);
-    }
-    out.push(summary({ ...r, due_cents: due, advances_cents: due - all, balance_cents: all }));
+  // A werkgever: only runs with lines of its organisations, and its own totals (one grouped query).
+  const { rows: t } = await db.query<{ run_id: string; component: string; amount: number }>(
+    `SELECT run_id, component, SUM(amount_cents)::bigint AS amount FROM settlement_lines
+      WHERE run_id = ANY($1) AND kbo = ANY($2) GROUP BY run_id, component`,
+    [rows.map((r) => r.id), kbos],
+  );
+  const own = new Map<string, { due: number; all: number }>();
+  for (const x of t) {
+    const o = own.get(x.run_id) ?? { due: 0, all: 0 };
+    o.all += Number(x.amount);
+    if (isDue(x.component)) o.due += Number(x.amount);
+    own.set(x.run_id, o);
   }
-  return out;
+  return rows.flatMap((r) => {
+    const o = own.get(r.id);
+    return o
+      ? [summary({ ...r, due_cents: o.due, advances_cents: o.due - o.all, balance_cents: o.all })]
+      : [];
+  });
+}
+
+/** Runs in draft that someone other than the actor prepared: what waits for the actor's approval. */
+export async function countRunsAwaitingApproval(db: Queryable, actor: Actor): Promise<number> {
+  assertCan(actor, 'settlement:approve');
+  const { rows } = await db.query<{ n: number }>(
+    "SELECT COUNT(*)::int AS n FROM settlement_runs WHERE status = 'draft' AND prepared_by <> $1",
+    [actor.userId],
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 export async function getRun(db: Queryable, actor: Actor, id: string) {

@@ -21,6 +21,7 @@ import {
   assumptionTable,
   insertLines,
   isDue,
+  preparer,
   type RunLineView,
   type RunView,
   SETTLED_KEY_SELECT,
@@ -77,7 +78,6 @@ function plainWorkerMonth(raw: unknown): WorkerMonth | null {
   if (!Number.isSafeInteger(c) || c / 100 !== wage) return null;
   return { kbo, worker, month, package: pkg as WorkerMonth['package'], wage: money.cents(c), fte };
 }
-const preparer = (actor: Actor) => actor.userId ?? actor.label;
 
 /** A prepare-run command over `rows` (grouped per kbo and worker). */
 export function streamRunCommand(

@@ -1,5 +1,6 @@
 /** Shapes and reads that the run modules share (no logic of their own). */
 import { z } from 'zod';
+import type { Actor } from '../access/index.ts';
 import type { Queryable } from '../db/index.ts';
 import { type Cents, money } from '../domain/index.ts';
 import { type AssumptionTable, defaultAssumptions } from './assumptions.ts';
@@ -147,3 +148,6 @@ export function settledKeyLine(
     basis,
   };
 }
+
+/** Who prepared a run: the user, or the system actor's label; four eyes compares against it. */
+export const preparer = (actor: Actor): string => actor.userId ?? actor.label;

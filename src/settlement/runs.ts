@@ -16,7 +16,7 @@ import { SETTLED_MEASURES } from './plan.ts';
 import { registryWorkerMonths } from './registry-input.ts';
 import { paidAdvances } from './run-store.ts';
 import { groupedWages, streamRunCommand } from './run-stream.ts';
-import { euroAmount, workerMonthSchema } from './runs-shared.ts';
+import { euroAmount, preparer, workerMonthSchema } from './runs-shared.ts';
 import { RUN_ACTIONS, type RunAction, type RunState } from './states.ts';
 
 export {
@@ -114,8 +114,6 @@ export async function advancesOf(
   assertPaid(pending);
   return [...paid].map(([kbo, amount]) => ({ kbo, amount }));
 }
-
-const preparer = (actor: Actor) => actor.userId ?? actor.label;
 
 export const runActionInput = z.object({ run: z.uuid() });
 

@@ -5,7 +5,7 @@
  */
 import { can } from '../../access/index.ts';
 import { listDossiers } from '../../dossiers/index.ts';
-import { listRuns } from '../../settlement/index.ts';
+import { countRunsAwaitingApproval } from '../../settlement/index.ts';
 import { previousVisit } from '../../users/index.ts';
 import type { WebContext } from '../context.ts';
 import { formatDateTime } from '../format.ts';
@@ -27,9 +27,7 @@ export async function SinceLastVisit(p: { c: WebContext }) {
   }
   if (can(a, 'settlement:approve')) {
     // Four eyes: a run the user prepared waits for someone else.
-    const waiting = (await listRuns(db, a)).filter(
-      (r) => r.status === 'draft' && r.prepared_by !== a.userId,
-    ).length;
+    const waiting = await countRunsAwaitingApproval(db, a);
     if (waiting > 0)
       items.push({
         href: '/afrekeningen',
